@@ -1,0 +1,26 @@
+package cn.chainscout;
+
+import java.util.Arrays;
+
+import cn.chainscout.dataimport.ImportCommand;
+import cn.chainscout.synth.GenerateCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import} and
+ * {@code generate} run the commands of the same jar.
+ */
+@SpringBootApplication
+public class Application {
+
+	public static void main(String[] args) {
+		String command = args.length > 0 ? args[0] : "";
+		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+		switch (command) {
+			case "import" -> System.exit(ImportCommand.run(rest));
+			case "generate" -> System.exit(GenerateCommand.run(rest));
+			default -> SpringApplication.run(Application.class, args);
+		}
+	}
+}

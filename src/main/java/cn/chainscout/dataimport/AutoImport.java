@@ -1,0 +1,40 @@
+package cn.chainscout.dataimport;
+
+import cn.chainscout.system.ChainScoutProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start, imports the configured data set unless the graph already holds a complete import of it.
+ * An import that was killed left its data set IMPORTING, so it is run again and converges.
+ */
+@Component
+class AutoImport implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AutoImport.class);
+
+	private final DataImportService imports;
+
+	private final ChainScoutProperties properties;
+
+	AutoImport(DataImportService imports, ChainScoutProperties properties) {
+		this.imports = imports;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!properties.importing().auto()) {
+			return;
+		}
+		DataSetLocation location = DataSetLocation.of(properties.importing().data());
+		if (imports.isComplete(location.datasetId())) {
+			log.info("Data set {} already imported; not importing again", location.datasetId());
+			return;
+		}
+		imports.importFrom(location, new LogProgress());
+	}
+}

@@ -1,0 +1,549 @@
+package cn.chainscout.dataimport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.chainscout.graph.BatchWriter;
+import cn.chainscout.graph.Graph;
+import cn.chainscout.region.Gazetteer;
+import cn.chainscout.region.Region;
+import cn.chainscout.region.RegionResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports a data set in the chainkg format (companies, industries, products and their relations as
+ * JSON Lines) into the graph through the driver, in batched idempotent writes, and reports every
+ * quirk of the data on the way. Importing the same files twice leaves the same graph; an import that
+ * was killed converges when run again.
+ */
+public final class ChainKgImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(ChainKgImporter.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	public static final String COMPANIES = "companies.jsonl";
+
+	public static final String INDUSTRIES = "industries.jsonl";
+
+	public static final String COMPANY_INDUSTRY = "company_industry.jsonl";
+
+	public static final String INDUSTRY_UPSTREAM = "industry_upstream.jsonl";
+
+	public static final String PRODUCTS = "products.jsonl";
+
+	public static final String COMPANY_PRODUCT = "company_product.jsonl";
+
+	public static final String PRODUCT_RELATIONS = "product_relations.jsonl";
+
+	private static final Set<String> RELATION_TYPES = Set.of("UPSTREAM_MATERIAL", "SUBCLASS", "DOWNSTREAM_PRODUCT");
+
+	private final Graph graph;
+
+	private final BatchWriter writer;
+
+	private final Gazetteer gazetteer;
+
+	private final RegionResolver regions;
+
+	private final NonProductRules nonProducts;
+
+	private final BatchWriter.Progress progress;
+
+	public ChainKgImporter(Graph graph, int batchSize, Gazetteer gazetteer, NonProductRules nonProducts,
+			BatchWriter.Progress progress) {
+		this.graph = graph;
+		this.writer = new BatchWriter(graph, batchSize);
+		this.gazetteer = gazetteer;
+		this.regions = new RegionResolver(gazetteer);
+		this.nonProducts = nonProducts;
+		this.progress = progress;
+	}
+
+	/**
+	 * Imports the data set and writes its report and rejected rows under {@code reportDir}.
+	 */
+	public ImportReport importFrom(DataSetLocation location, Path reportDir) {
+		String dataset = location.datasetId();
+		ImportReport report = new ImportReport(dataset, location.describe());
+		ZonedDateTime loadedAt = ZonedDateTime.now();
+		log.info("Importing data set {} from {}", dataset, location.describe());
+		graph.write(tx -> tx.run("""
+				MERGE (d:Dataset {id: $id})
+				SET d.status = 'IMPORTING', d.source = $source, d.startedAt = $at""",
+				Map.of("id", dataset, "source", location.describe(), "at", loadedAt)).consume());
+
+		Context ctx = new Context(dataset, loadedAt, report);
+		importRegions(ctx);
+		importIndustries(location, ctx);
+		importCompanies(location, ctx);
+		importProducts(location, ctx);
+		importCompanyIndustries(location, ctx);
+		importCompanyProducts(location, ctx);
+		importProductRelations(location, ctx);
+		importIndustryUpstream(location, ctx);
+
+		Path rejectsFile = writeRejects(reportDir, dataset, report);
+		report.finish(rejectsFile.toString());
+		String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.toMap());
+		writeFile(reportDir.resolve(dataset + "-import-report.json"), json);
+		graph.write(tx -> tx.run("""
+				MATCH (d:Dataset {id: $id})
+				SET d.status = 'COMPLETE', d.completedAt = $at, d.report = $report, d.summary = $summary""",
+				Map.of("id", dataset, "at", ZonedDateTime.now(), "report", json, "summary", report.summary())).consume());
+		log.info("Import report:\n{}", report.summary());
+		return report;
+	}
+
+	/** Shared state of one run. */
+	private record Context(String dataset, ZonedDateTime loadedAt, ImportReport report) {
+
+		String source(String file) {
+			return dataset + "/" + file;
+		}
+	}
+
+	private void importRegions(Context ctx) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<Map<String, Object>> links = new ArrayList<>();
+		for (Region r : gazetteer.all()) {
+			Map<String, Object> row = new HashMap<>();
+			row.put("code", r.code());
+			row.put("name", r.name());
+			row.put("shortName", r.shortName());
+			row.put("level", r.level().name());
+			row.put("lng", r.lng());
+			row.put("lat", r.lat());
+			rows.add(row);
+			if (r.parentCode() != null) {
+				links.add(Map.of("code", r.code(), "parent", r.parentCode()));
+			}
+		}
+		write(ctx, "regions", false, """
+				UNWIND $rows AS row
+				MERGE (r:Region {code: row.code})
+				SET r.name = row.name, r.shortName = row.shortName, r.level = row.level,
+				    r.location = CASE WHEN row.lng IS NULL THEN null
+				                      ELSE point({longitude: row.lng, latitude: row.lat}) END,
+				    r.source = $source""", rows, Map.of("source", Gazetteer.SOURCE));
+		write(ctx, "region hierarchy", true, """
+				UNWIND $rows AS row
+				MATCH (r:Region {code: row.code})
+				MATCH (p:Region {code: row.parent})
+				MERGE (r)-[:PART_OF]->(p)""", links, Map.of());
+	}
+
+	private Set<String> industryCodes = Set.of();
+
+	private void importIndustries(DataSetLocation location, Context ctx) {
+		Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+		Map<String, String> parents = new LinkedHashMap<>();
+		Map<String, Long> parentLines = new HashMap<>();
+		read(location, INDUSTRIES, ctx, row -> {
+			String code = row.text("code");
+			String name = row.text("name");
+			String parent = row.optionalText("parent");
+			if (rows.containsKey(code)) {
+				throw new JsonlRows.BadRow("duplicate code", "industry '" + code + "' already defined");
+			}
+			Map<String, Object> m = new HashMap<>();
+			m.put("code", code);
+			m.put("name", name);
+			m.put("line", row.line());
+			rows.put(code, m);
+			if (parent != null) {
+				parents.put(code, parent);
+				parentLines.put(code, row.line());
+			}
+		});
+		List<Map<String, Object>> links = new ArrayList<>();
+		parents.forEach((code, parent) -> {
+			if (rows.containsKey(parent)) {
+				links.add(Map.of("code", code, "parent", parent, "line", parentLines.get(code)));
+			}
+			else {
+				ctx.report.quirk("industries with an unknown parent (kept without parent)", 1);
+			}
+		});
+		// Level 1 has no parent; the level of the others is their depth.
+		for (Map<String, Object> m : rows.values()) {
+			int level = 1;
+			String p = parents.get((String) m.get("code"));
+			while (p != null && rows.containsKey(p) && level < 5) {
+				level++;
+				p = parents.get(p);
+			}
+			m.put("level", level);
+		}
+		industryCodes = rows.keySet();
+		ctx.report.file(INDUSTRIES).imported = rows.size();
+		write(ctx, "industries", false, """
+				UNWIND $rows AS row
+				MERGE (i:Industry {code: row.code})
+				ON CREATE SET i.loadedAt = $loadedAt
+				SET i.name = row.name, i.level = row.level, i.source = $source, i.sourceLine = row.line""",
+				new ArrayList<>(rows.values()), Map.of("source", ctx.source(INDUSTRIES)));
+		write(ctx, "industry hierarchy", true, """
+				UNWIND $rows AS row
+				MATCH (i:Industry {code: row.code})
+				MATCH (p:Industry {code: row.parent})
+				MERGE (i)-[r:PART_OF]->(p)
+				ON CREATE SET r.loadedAt = $loadedAt
+				SET r.source = $source, r.sourceLine = row.line""", links, Map.of("source", ctx.source(INDUSTRIES)));
+	}
+
+	private Set<String> companyCodes = Set.of();
+
+	private void importCompanies(DataSetLocation location, Context ctx) {
+		Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+		Map<String, List<String>> variants = new LinkedHashMap<>();
+		long[] duplicateRows = { 0 };
+		read(location, COMPANIES, ctx, row -> {
+			String code = row.text("code");
+			String name = row.text("name");
+			String fullName = row.text("fullName");
+			String exchange = row.optionalText("exchange");
+			String listedOnText = row.optionalText("listedOn");
+			LocalDate listedOn = null;
+			if (listedOnText != null) {
+				try {
+					listedOn = LocalDate.parse(listedOnText);
+				}
+				catch (DateTimeParseException ex) {
+					throw new JsonlRows.BadRow("wrong type", "'listedOn' must be an ISO date (yyyy-MM-dd) or null, was '" + listedOnText + "'");
+				}
+			}
+			String variant = name + " / " + fullName + " / " + exchange + " / " + (listedOn == null ? "上市日期缺失" : listedOn);
+			List<String> seen = variants.computeIfAbsent(code, k -> new ArrayList<>());
+			if (rows.containsKey(code)) {
+				duplicateRows[0]++;
+				if (seen.stream().noneMatch(v -> v.startsWith(variant + " @"))) {
+					seen.add(variant + " @" + COMPANIES + ":" + row.line());
+				}
+				return;
+			}
+			seen.add(variant + " @" + COMPANIES + ":" + row.line());
+			if (listedOn == null) {
+				ctx.report.quirk("companies without a listing date (kept missing)", 1);
+			}
+			Map<String, Object> m = new HashMap<>();
+			m.put("code", code);
+			m.put("name", name);
+			m.put("fullName", fullName);
+			m.put("exchange", exchange);
+			m.put("listedOn", listedOn);
+			m.put("line", row.line());
+			rows.put(code, m);
+		});
+		ctx.report.file(COMPANIES).imported = rows.size();
+		ctx.report.quirk("company rows repeating an earlier code", duplicateRows[0]);
+		long conflicting = 0;
+		for (var entry : variants.entrySet()) {
+			Map<String, Object> m = rows.get(entry.getKey());
+			List<String> v = entry.getValue();
+			boolean conflict = v.size() > 1;
+			m.put("needsReview", conflict);
+			m.put("variants", conflict ? v : List.of());
+			if (conflict) {
+				conflicting++;
+				ctx.report.conflict(new ImportReport.Conflict(entry.getKey(), v.get(0), v));
+			}
+		}
+		ctx.report.quirk("codes with conflicting names (one enterprise each, variants kept for review)", conflicting);
+		List<Map<String, Object>> located = resolveRegions(ctx, rows.values());
+		companyCodes = rows.keySet();
+		write(ctx, "enterprises", false, """
+				UNWIND $rows AS row
+				MERGE (e:Enterprise {code: row.code})
+				ON CREATE SET e.loadedAt = $loadedAt
+				SET e.name = row.name, e.fullName = row.fullName, e.exchange = row.exchange,
+				    e.listedOn = row.listedOn, e.needsReview = row.needsReview, e.nameVariants = row.variants,
+				    e.regionStatus = row.regionStatus, e.source = $source, e.sourceLine = row.line""",
+				new ArrayList<>(rows.values()), Map.of("source", ctx.source(COMPANIES)));
+		write(ctx, "enterprise regions", true, """
+				UNWIND $rows AS row
+				MATCH (e:Enterprise {code: row.code})
+				OPTIONAL MATCH (e)-[old:LOCATED_IN]->(other:Region) WHERE other.code <> row.region
+				DELETE old
+				WITH DISTINCT e, row
+				MATCH (r:Region {code: row.region})
+				MERGE (e)-[l:LOCATED_IN]->(r)
+				ON CREATE SET l.derivedAt = $loadedAt
+				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence,
+				    l.source = $source""", located,
+				Map.of("source", Gazetteer.SOURCE + " applied to " + ctx.source(COMPANIES) + " fullName"));
+	}
+
+	private List<Map<String, Object>> resolveRegions(Context ctx, Iterable<Map<String, Object>> companies) {
+		List<Map<String, Object>> located = new ArrayList<>();
+		for (Map<String, Object> m : companies) {
+			RegionResolver.Resolution resolution = regions.resolve((String) m.get("fullName"));
+			m.put("regionStatus", resolution.status());
+			RegionResolver.Match match = resolution.match();
+			if (match == null) {
+				ctx.report.region(resolution.status(), 1);
+				continue;
+			}
+			ctx.report.region("resolved to " + match.region().level().name().toLowerCase(), 1);
+			Map<String, Object> l = new HashMap<>();
+			l.put("code", m.get("code"));
+			l.put("region", match.region().code());
+			l.put("method", match.method());
+			l.put("matched", match.matched());
+			l.put("confidence", match.confidence());
+			located.add(l);
+		}
+		return located;
+	}
+
+	private Set<String> productNames = Set.of();
+
+	private void importProducts(DataSetLocation location, Context ctx) {
+		Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+		Map<String, Long> reasons = new LinkedHashMap<>();
+		read(location, PRODUCTS, ctx, row -> {
+			String name = row.text("name");
+			if (rows.containsKey(name)) {
+				ctx.report.quirk("product rows repeating an earlier name", 1);
+				return;
+			}
+			Map<String, Object> m = new HashMap<>();
+			m.put("name", name);
+			m.put("displayName", ProductNames.clean(name));
+			if (ProductNames.hasStrayCharacters(name)) {
+				ctx.report.quirk("product names with stray quotes or spaces (cleaned for display, key kept)", 1);
+			}
+			String reason = nonProducts.nonProductReason(name).orElse(null);
+			m.put("nonProduct", reason != null);
+			m.put("reason", reason);
+			if (reason != null) {
+				reasons.merge(reason, 1L, Long::sum);
+			}
+			m.put("line", row.line());
+			rows.put(name, m);
+		});
+		reasons.forEach((reason, n) -> ctx.report.quirk("non-product names: " + reason, n));
+		productNames = rows.keySet();
+		ctx.report.file(PRODUCTS).imported = rows.size();
+		write(ctx, "products", false, """
+				UNWIND $rows AS row
+				MERGE (p:Product {name: row.name})
+				ON CREATE SET p.loadedAt = $loadedAt
+				SET p.displayName = row.displayName, p.nonProduct = row.nonProduct,
+				    p.nonProductReason = row.reason, p.source = $source, p.sourceLine = row.line""",
+				new ArrayList<>(rows.values()), Map.of("source", ctx.source(PRODUCTS)));
+	}
+
+	private void importCompanyIndustries(DataSetLocation location, Context ctx) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		read(location, COMPANY_INDUSTRY, ctx, row -> {
+			String company = row.text("company");
+			String industry = row.text("industry");
+			boolean unknownCompany = !companyCodes.contains(company);
+			boolean unknownIndustry = !industryCodes.contains(industry);
+			if (unknownCompany) {
+				ctx.report.quirk("company_industry rows naming an unknown company", 1);
+			}
+			if (unknownIndustry) {
+				ctx.report.quirk("company_industry rows naming an unknown industry", 1);
+			}
+			if (unknownCompany && unknownIndustry) {
+				throw new JsonlRows.BadRow("unknown company and industry", "company '" + company + "', industry '" + industry + "'");
+			}
+			if (unknownCompany) {
+				throw new JsonlRows.BadRow("unknown company", "company '" + company + "' is not in " + COMPANIES);
+			}
+			if (unknownIndustry) {
+				throw new JsonlRows.BadRow("unknown industry", "industry '" + industry + "' is not in " + INDUSTRIES);
+			}
+			if (!seen.add(company + "\u0000" + industry)) {
+				ctx.report.quirk("company_industry rows repeating an earlier pair", 1);
+				return;
+			}
+			rows.add(Map.of("company", company, "industry", industry, "line", row.line()));
+		});
+		ctx.report.file(COMPANY_INDUSTRY).imported = rows.size();
+		write(ctx, "enterprise industries", true, """
+				UNWIND $rows AS row
+				MATCH (e:Enterprise {code: row.company})
+				MATCH (i:Industry {code: row.industry})
+				MERGE (e)-[r:IN_INDUSTRY]->(i)
+				ON CREATE SET r.loadedAt = $loadedAt
+				SET r.source = $source, r.sourceLine = row.line""", rows, Map.of("source", ctx.source(COMPANY_INDUSTRY)));
+	}
+
+	private void importCompanyProducts(DataSetLocation location, Context ctx) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		read(location, COMPANY_PRODUCT, ctx, row -> {
+			String company = row.text("company");
+			String product = row.text("product");
+			double share = row.number("share");
+			if (!companyCodes.contains(company)) {
+				throw new JsonlRows.BadRow("unknown company", "company '" + company + "' is not in " + COMPANIES);
+			}
+			if (!productNames.contains(product)) {
+				throw new JsonlRows.BadRow("unknown product", "product '" + product + "' is not in " + PRODUCTS);
+			}
+			if (!seen.add(company + "\u0000" + product)) {
+				ctx.report.quirk("company_product rows repeating an earlier pair", 1);
+				return;
+			}
+			Map<String, Object> m = new HashMap<>();
+			m.put("company", company);
+			m.put("product", product);
+			boolean valid = share >= 0 && share <= 1 && !Double.isNaN(share);
+			if (!valid) {
+				ctx.report.quirk(share < 0 ? "company_product shares below 0 (kept as shareRaw, share missing)"
+						: "company_product shares above 1 (kept as shareRaw, share missing)", 1);
+			}
+			m.put("share", valid ? share : null);
+			m.put("shareRaw", valid ? null : share);
+			m.put("line", row.line());
+			rows.add(m);
+		});
+		ctx.report.file(COMPANY_PRODUCT).imported = rows.size();
+		write(ctx, "enterprise products", true, """
+				UNWIND $rows AS row
+				MATCH (e:Enterprise {code: row.company})
+				MATCH (p:Product {name: row.product})
+				MERGE (e)-[r:MAKES]->(p)
+				ON CREATE SET r.loadedAt = $loadedAt
+				SET r.share = row.share, r.shareRaw = row.shareRaw, r.source = $source, r.sourceLine = row.line""",
+				rows, Map.of("source", ctx.source(COMPANY_PRODUCT)));
+	}
+
+	private void importProductRelations(DataSetLocation location, Context ctx) {
+		Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
+		Set<String> seen = new HashSet<>();
+		read(location, PRODUCT_RELATIONS, ctx, row -> {
+			String from = row.text("from");
+			String to = row.text("to");
+			String type = row.text("type");
+			if (!RELATION_TYPES.contains(type)) {
+				throw new JsonlRows.BadRow("unknown relation type", "type '" + type + "' is not one of " + RELATION_TYPES);
+			}
+			boolean unknownFrom = !productNames.contains(from);
+			boolean unknownTo = !productNames.contains(to);
+			if (unknownFrom || unknownTo) {
+				throw new JsonlRows.BadRow("unknown product", "product '" + (unknownFrom ? from : to) + "' is not in " + PRODUCTS);
+			}
+			if (from.equals(to)) {
+				throw new JsonlRows.BadRow("self relation", "'" + from + "' " + type + " itself");
+			}
+			if (!seen.add(type + "\u0000" + from + "\u0000" + to)) {
+				ctx.report.quirk("product_relations rows repeating an earlier relation", 1);
+				return;
+			}
+			byType.computeIfAbsent(type, k -> new ArrayList<>()).add(Map.of("from", from, "to", to, "line", row.line()));
+		});
+		long imported = 0;
+		for (var entry : byType.entrySet()) {
+			imported += entry.getValue().size();
+			// The type cannot be a parameter; it is one of the three checked above.
+			write(ctx, "product " + entry.getKey(), true, """
+					UNWIND $rows AS row
+					MATCH (a:Product {name: row.from})
+					MATCH (b:Product {name: row.to})
+					MERGE (a)-[r:%s]->(b)
+					ON CREATE SET r.loadedAt = $loadedAt
+					SET r.source = $source, r.sourceLine = row.line, r.weak = $weak""".formatted(entry.getKey()),
+					entry.getValue(), Map.of("source", ctx.source(PRODUCT_RELATIONS), "weak", "SUBCLASS".equals(entry.getKey())));
+		}
+		ctx.report.file(PRODUCT_RELATIONS).imported = imported;
+	}
+
+	private void importIndustryUpstream(DataSetLocation location, Context ctx) {
+		if (!location.has(INDUSTRY_UPSTREAM)) {
+			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		read(location, INDUSTRY_UPSTREAM, ctx, row -> {
+			String industry = row.text("industry");
+			String upstream = row.text("upstream");
+			double evidence = row.number("evidence");
+			for (String code : List.of(industry, upstream)) {
+				if (!industryCodes.contains(code)) {
+					throw new JsonlRows.BadRow("unknown industry", "industry '" + code + "' is not in " + INDUSTRIES);
+				}
+			}
+			if (!seen.add(industry + "\u0000" + upstream)) {
+				ctx.report.quirk("industry_upstream rows repeating an earlier pair", 1);
+				return;
+			}
+			rows.add(Map.of("industry", industry, "upstream", upstream, "evidence", (long) evidence, "line", row.line()));
+		});
+		ctx.report.file(INDUSTRY_UPSTREAM).imported = rows.size();
+		write(ctx, "industry upstream", true, """
+				UNWIND $rows AS row
+				MATCH (i:Industry {code: row.industry})
+				MATCH (u:Industry {code: row.upstream})
+				MERGE (i)-[r:HAS_UPSTREAM]->(u)
+				ON CREATE SET r.loadedAt = $loadedAt
+				SET r.evidence = row.evidence, r.source = $source, r.sourceLine = row.line""",
+				rows, Map.of("source", ctx.source(INDUSTRY_UPSTREAM)));
+	}
+
+	private void read(DataSetLocation location, String file, Context ctx, java.util.function.Consumer<JsonlRows.Row> rows) {
+		ImportReport.FileCounts counts = ctx.report.file(file);
+		counts.rows = JsonlRows.read(location, file, rows, ctx.report::reject);
+	}
+
+	private void write(Context ctx, String step, boolean relationships, String cypher, List<Map<String, Object>> rows,
+			Map<String, Object> extra) {
+		long start = System.nanoTime();
+		Map<String, Object> constants = new HashMap<>(extra);
+		constants.put("loadedAt", ctx.loadedAt);
+		BatchWriter.Written written = writer.write(step, cypher, rows, constants, progress);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		ctx.report.wrote(step, written.rows(), written.nodesCreated(), written.relationshipsCreated(), relationships);
+		log.info("  {}: {} rows in {} s ({} rows/s), {} nodes and {} relationships created", step, rows.size(),
+				String.format("%.2f", seconds), Math.round(rows.size() / Math.max(seconds, 1e-6)), written.nodesCreated(),
+				written.relationshipsCreated());
+	}
+
+	private static Path writeRejects(Path reportDir, String dataset, ImportReport report) {
+		Path file = reportDir.resolve(dataset + "-rejects.jsonl");
+		try {
+			Files.createDirectories(reportDir);
+			try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+				for (Reject r : report.rejects()) {
+					w.write(JSON.writeValueAsString(r));
+					w.write('\n');
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write rejected rows to " + file, ex);
+		}
+		return file.toAbsolutePath();
+	}
+
+	private static void writeFile(Path file, String content) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, content, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
+	}
+}

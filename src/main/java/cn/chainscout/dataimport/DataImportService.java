@@ -1,0 +1,63 @@
+package cn.chainscout.dataimport;
+
+import java.util.Optional;
+
+import cn.chainscout.graph.BatchWriter;
+import cn.chainscout.graph.Graph;
+import cn.chainscout.region.Gazetteer;
+import cn.chainscout.system.ChainScoutProperties;
+import org.springframework.stereotype.Service;
+
+/** Runs imports and answers what the latest one reported. */
+@Service
+public class DataImportService {
+
+	private final Graph graph;
+
+	private final ChainScoutProperties properties;
+
+	private final Gazetteer gazetteer = Gazetteer.load();
+
+	private final NonProductRules nonProducts = NonProductRules.load();
+
+	DataImportService(Graph graph, ChainScoutProperties properties) {
+		this.graph = graph;
+		this.properties = properties;
+	}
+
+	public ImportReport importFrom(DataSetLocation location, BatchWriter.Progress progress) {
+		var importer = new ChainKgImporter(graph, properties.importing().batchSize(), gazetteer, nonProducts, progress);
+		return importer.importFrom(location, properties.importing().reportDir());
+	}
+
+	/** True when the data set's last import ran to the end. */
+	public boolean isComplete(String datasetId) {
+		return graph.read(tx -> tx.run("MATCH (d:Dataset {id: $id}) RETURN d.status = 'COMPLETE' AS done",
+				java.util.Map.of("id", datasetId)).list()).stream().anyMatch(r -> r.get("done").asBoolean(false));
+	}
+
+	/**
+	 * The latest import of any data set.
+	 * @param dataset its id
+	 * @param status COMPLETE or IMPORTING
+	 * @param summary the human summary
+	 * @param report the JSON report
+	 */
+	public record LatestImport(String dataset, String status, String summary, String report) {
+	}
+
+	public Optional<LatestImport> latest() {
+		return graph.read(tx -> tx.run("""
+				MATCH (d:Dataset)
+				RETURN d.id AS id, d.status AS status, coalesce(d.summary, '') AS summary, coalesce(d.report, '{}') AS report
+				ORDER BY d.startedAt DESC LIMIT 1""").list())
+			.stream()
+			.findFirst()
+			.map(r -> new LatestImport(r.get("id").asString(), r.get("status").asString(), r.get("summary").asString(),
+					r.get("report").asString()));
+	}
+
+	public Gazetteer gazetteer() {
+		return gazetteer;
+	}
+}

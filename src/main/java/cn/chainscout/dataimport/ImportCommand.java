@@ -1,0 +1,83 @@
+package cn.chainscout.dataimport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.chainscout.Application;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar chainscout.jar import --data DIR [--report-dir DIR] [--chainscout.neo4j.uri=…]}:
+ * imports a directory of files in the chainkg format into the configured graph, with a progress bar.
+ */
+public final class ImportCommand {
+
+	private ImportCommand() {
+	}
+
+	public static int run(String[] args) {
+		String data = null;
+		List<String> springArgs = new ArrayList<>();
+		springArgs.add("--chainscout.importing.auto=false");
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--data" -> data = value(args, ++i, "--data");
+				case "--report-dir" -> springArgs.add("--chainscout.importing.report-dir=" + value(args, ++i, "--report-dir"));
+				case "--help", "-h" -> {
+					System.out.println(usage());
+					return 0;
+				}
+				default -> springArgs.add(args[i]);
+			}
+		}
+		if (data == null) {
+			System.err.println("错误: 缺少 --data DIR（数据目录）\n" + usage());
+			return 2;
+		}
+		DataSetLocation location;
+		try {
+			location = DataSetLocation.of(data);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("错误: " + ex.getMessage());
+			return 2;
+		}
+		SpringApplication app = new SpringApplication(Application.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+			DataImportService imports = context.getBean(DataImportService.class);
+			var progress = System.console() != null ? new TerminalProgress(System.out) : new LogProgress();
+			ImportReport report = imports.importFrom(location, progress);
+			System.out.println(report.summary());
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("导入失败: " + rootMessage(ex));
+			return 1;
+		}
+	}
+
+	private static String value(String[] args, int i, String option) {
+		if (i >= args.length) {
+			throw new IllegalArgumentException(option + " needs a value");
+		}
+		return args[i];
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable t = ex;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t == ex ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + t.getMessage() + ")";
+	}
+
+	static String usage() {
+		return """
+				用法: java -jar chainscout.jar import --data DIR [--report-dir DIR] [--chainscout.neo4j.uri=neo4j://host:7687 ...]
+				  --data DIR        chainkg 格式的数据目录（companies.jsonl[.gz] 等）
+				  --report-dir DIR  质量报告和拒收行的输出目录（默认 ./var/reports）""";
+	}
+}

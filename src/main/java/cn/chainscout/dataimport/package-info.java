@@ -1,0 +1,4 @@
+@NullMarked
+package cn.chainscout.dataimport;
+
+import org.jspecify.annotations.NullMarked;

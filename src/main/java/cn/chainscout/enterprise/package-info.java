@@ -1,0 +1,4 @@
+@NullMarked
+package cn.chainscout.enterprise;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.chainscout.graph;
+
+import org.jspecify.annotations.NullMarked;

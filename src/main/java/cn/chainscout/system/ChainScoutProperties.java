@@ -1,0 +1,45 @@
+package cn.chainscout.system;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator can set, under {@code chainscout.*}.
+ *
+ * @param neo4j where the graph lives: an external server, or the embedded one
+ * @param importing the bundled or configured data set and how it is loaded
+ */
+@ConfigurationProperties("chainscout")
+public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Importing importing) {
+
+	/**
+	 * @param uri a {@code neo4j://} or {@code bolt://} URI; blank means "start the embedded database"
+	 * @param user user name for the external server
+	 * @param password password for the external server
+	 * @param database the database name on the server
+	 * @param dataDir where the embedded database keeps its files
+	 * @param boltPort Bolt port of the embedded database on 127.0.0.1; 0 picks a free port
+	 * @param pageCache page cache size of the embedded database, e.g. {@code 512m}
+	 */
+	public record Neo4j(@Nullable String uri, @DefaultValue("neo4j") String user, @Nullable String password,
+			@DefaultValue("neo4j") String database, @DefaultValue("./var/neo4j") Path dataDir,
+			@DefaultValue("0") int boltPort, @DefaultValue("512m") String pageCache) {
+
+		public boolean embedded() {
+			return uri == null || uri.isBlank();
+		}
+	}
+
+	/**
+	 * @param auto import the data set on start when the graph holds no complete import of it
+	 * @param data the data set: a directory, or {@code classpath:} for the bundled one
+	 * @param reportDir where import reports and rejected rows are written
+	 * @param batchSize rows per write transaction
+	 */
+	public record Importing(@DefaultValue("true") boolean auto, @DefaultValue("classpath:data/chainkg") String data,
+			@DefaultValue("./var/reports") Path reportDir, @DefaultValue("10000") int batchSize) {
+	}
+}

@@ -1,0 +1,103 @@
+package cn.chainscout.system;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one driver of the application, and the embedded database behind it when no URI is configured.
+ * Both paths give the rest of the code the same thing: a {@link Driver} speaking Bolt.
+ */
+public final class GraphConnection implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphConnection.class);
+
+	private final @Nullable EmbeddedNeo4j embedded;
+
+	private final Driver driver;
+
+	private final String database;
+
+	private final String description;
+
+	private GraphConnection(@Nullable EmbeddedNeo4j embedded, Driver driver, String database, String description) {
+		this.embedded = embedded;
+		this.driver = driver;
+		this.database = database;
+		this.description = description;
+	}
+
+	public static GraphConnection open(ChainScoutProperties.Neo4j settings) {
+		if (settings.embedded()) {
+			EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort(), settings.pageCache());
+			try {
+				Driver driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.none(), driverConfig());
+				driver.verifyConnectivity();
+				String description = "embedded Neo4j, data in " + embedded.dataDir() + ", Bolt at " + embedded.boltUri();
+				log.info("Graph database: {}", description);
+				return new GraphConnection(embedded, driver, "neo4j", description);
+			}
+			catch (RuntimeException ex) {
+				embedded.close();
+				throw ex;
+			}
+		}
+		String uri = settings.uri();
+		URI parsed;
+		try {
+			parsed = URI.create(uri == null ? "" : uri.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("chainscout.neo4j.uri is not a URI: '" + uri + "'", ex);
+		}
+		var auth = settings.password() == null || settings.password().isEmpty() ? AuthTokens.none()
+				: AuthTokens.basic(settings.user(), settings.password());
+		Driver driver = GraphDatabase.driver(parsed, auth, driverConfig());
+		try {
+			driver.verifyConnectivity();
+		}
+		catch (RuntimeException ex) {
+			driver.close();
+			throw new IllegalStateException("Cannot reach the Neo4j server at chainscout.neo4j.uri=" + uri + ": "
+					+ ex.getMessage(), ex);
+		}
+		String description = "external Neo4j at " + parsed + ", database " + settings.database();
+		log.info("Graph database: {}", description);
+		return new GraphConnection(null, driver, settings.database(), description);
+	}
+
+	private static Config driverConfig() {
+		return Config.builder().withMaxConnectionPoolSize(16).withUserAgent("chainscout").build();
+	}
+
+	public Driver driver() {
+		return driver;
+	}
+
+	public String database() {
+		return database;
+	}
+
+	public boolean isEmbedded() {
+		return embedded != null;
+	}
+
+	/** One line for people: which database and where. */
+	public String description() {
+		return description;
+	}
+
+	@Override
+	public void close() {
+		driver.close();
+		if (embedded != null) {
+			embedded.close();
+		}
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.chainscout.web;
+
+import org.jspecify.annotations.NullMarked;
