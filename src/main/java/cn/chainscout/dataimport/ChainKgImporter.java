@@ -288,6 +288,16 @@ public final class ChainKgImporter {
 				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence,
 				    l.source = $source""", located,
 				Map.of("source", Gazetteer.SOURCE + " applied to " + ctx.source(COMPANIES) + " fullName"));
+		// A name that no longer resolves (e.g. after a gazetteer change) loses the region it was given.
+		List<Map<String, Object>> unresolved = rows.values().stream()
+			.filter(m -> !RegionResolver.Resolution.RESOLVED.equals(m.get("regionStatus")))
+			.map(m -> Map.<String, Object>of("code", m.get("code")))
+			.toList();
+		write(ctx, "enterprise regions cleared", true, """
+				UNWIND $rows AS row
+				MATCH (:Enterprise {code: row.code})-[l:LOCATED_IN]->(:Region)
+				WHERE l.method STARTS WITH 'full-name prefix'
+				DELETE l""", unresolved, Map.of());
 	}
 
 	private List<Map<String, Object>> resolveRegions(Context ctx, Iterable<Map<String, Object>> companies) {

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /** Health of the graph database, from a real Bolt round trip rather than a flag. */
-@Component("graph")
+@Component("graphDatabaseHealthIndicator")
 class GraphHealthIndicator extends AbstractHealthIndicator {
 
 	private final GraphConnection connection;
