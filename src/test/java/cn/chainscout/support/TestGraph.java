@@ -74,6 +74,22 @@ public final class TestGraph implements AutoCloseable {
 	 * migrations' own nodes excluded), so two graphs can be compared exactly.
 	 */
 	public String fingerprint() {
+		return fingerprint(true);
+	}
+
+	/**
+	 * @param withLoadTimes false to leave out when facts were loaded ({@code loadedAt}, {@code derivedAt}),
+	 *        for comparing two separate imports of the same files
+	 */
+	public String fingerprint(boolean withLoadTimes) {
+		java.util.function.Function<java.util.Map<String, Object>, java.util.TreeMap<String, Object>> props = m -> {
+			var t = new java.util.TreeMap<String, Object>(m);
+			if (!withLoadTimes) {
+				t.remove("loadedAt");
+				t.remove("derivedAt");
+			}
+			return t;
+		};
 		return graph.read(tx -> {
 			java.security.MessageDigest digest;
 			try {
@@ -84,11 +100,11 @@ public final class TestGraph implements AutoCloseable {
 			}
 			var nodes = new java.util.ArrayList<String>(tx.run("""
 					MATCH (n) WHERE NOT n:Dataset AND none(l IN labels(n) WHERE l STARTS WITH '__')
-					RETURN labels(n) AS l, properties(n) AS p""").list(r -> r.get("l").toString() + new java.util.TreeMap<>(r.get("p").asMap())));
+					RETURN labels(n) AS l, properties(n) AS p""").list(r -> r.get("l").toString() + props.apply(r.get("p").asMap())));
 			var rels = new java.util.ArrayList<String>(tx.run("""
 					MATCH (a)-[r]->(b) WHERE none(l IN labels(a) WHERE l STARTS WITH '__')
 					RETURN type(r) AS t, properties(r) AS p, coalesce(a.code, a.name) AS a, coalesce(b.code, b.name) AS b""")
-				.list(r -> r.get("a").toString() + r.get("t").asString() + r.get("b") + new java.util.TreeMap<>(r.get("p").asMap())));
+				.list(r -> r.get("a").toString() + r.get("t").asString() + r.get("b") + props.apply(r.get("p").asMap())));
 			java.util.Collections.sort(nodes);
 			java.util.Collections.sort(rels);
 			nodes.forEach(s -> digest.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
