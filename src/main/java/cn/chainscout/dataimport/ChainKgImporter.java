@@ -68,8 +68,21 @@ public final class ChainKgImporter {
 
 	public ChainKgImporter(Graph graph, int batchSize, Gazetteer gazetteer, NonProductRules nonProducts,
 			BatchWriter.Progress progress) {
+		this(graph, batchSize, 2, gazetteer, nonProducts, progress);
+	}
+
+	/**
+	 * @param writers how many batches are written at once
+	 */
+	public ChainKgImporter(Graph graph, int batchSize, int writers, Gazetteer gazetteer, NonProductRules nonProducts,
+			BatchWriter.Progress progress) {
+		this(graph, new BatchWriter(graph, batchSize, writers), gazetteer, nonProducts, progress);
+	}
+
+	public ChainKgImporter(Graph graph, BatchWriter writer, Gazetteer gazetteer, NonProductRules nonProducts,
+			BatchWriter.Progress progress) {
 		this.graph = graph;
-		this.writer = new BatchWriter(graph, batchSize);
+		this.writer = writer;
 		this.gazetteer = gazetteer;
 		this.regions = new RegionResolver(gazetteer);
 		this.nonProducts = nonProducts;
@@ -86,10 +99,10 @@ public final class ChainKgImporter {
 		log.info("Importing data set {} from {}", dataset, location.describe());
 		graph.write(tx -> tx.run("""
 				MERGE (d:Dataset {id: $id})
-				SET d.status = 'IMPORTING', d.source = $source, d.startedAt = $at""",
+				SET d.status = 'IMPORTING', d.startedAt = $at""",
 				Map.of("id", dataset, "source", location.describe(), "at", loadedAt)).consume());
 
-		Context ctx = new Context(dataset, loadedAt, report);
+		Context ctx = new Context(dataset, loadedAt, report, new HashMap<>());
 		importRegions(ctx);
 		importIndustries(location, ctx);
 		importCompanies(location, ctx);
@@ -112,14 +125,25 @@ public final class ChainKgImporter {
 	}
 
 	/** Shared state of one run. */
-	private record Context(String dataset, ZonedDateTime loadedAt, ImportReport report) {
+	private record Context(String dataset, ZonedDateTime loadedAt, ImportReport report, Map<String, Long> sources) {
 
-		String source(String file) {
-			return dataset + "/" + file;
+		/** Parameters naming the source of the facts of a file: {@code $src}, plus extra pairs. */
+		Map<String, Object> src(String file, Object... extra) {
+			Long id = sources.get(file);
+			if (id == null) {
+				throw new IllegalStateException("No source recorded for " + file);
+			}
+			Map<String, Object> m = new HashMap<>();
+			m.put("src", id);
+			for (int i = 0; i + 1 < extra.length; i += 2) {
+				m.put((String) extra[i], extra[i + 1]);
+			}
+			return m;
 		}
 	}
 
 	private void importRegions(Context ctx) {
+		recordSource(ctx, "gazetteer", Gazetteer.RESOURCE, gazetteer.sha256(), Gazetteer.SOURCE);
 		List<Map<String, Object>> rows = new ArrayList<>();
 		List<Map<String, Object>> links = new ArrayList<>();
 		for (Region r : gazetteer.all()) {
@@ -135,18 +159,18 @@ public final class ChainKgImporter {
 				links.add(Map.of("code", r.code(), "parent", r.parentCode()));
 			}
 		}
-		write(ctx, "regions", false, """
-				UNWIND $rows AS row
-				MERGE (r:Region {code: row.code})
+		String regionProperties = """
 				SET r.name = row.name, r.shortName = row.shortName, r.level = row.level,
 				    r.location = CASE WHEN row.lng IS NULL THEN null
 				                      ELSE point({longitude: row.lng, latitude: row.lat}) END,
-				    r.source = $source""", rows, Map.of("source", Gazetteer.SOURCE));
-		write(ctx, "region hierarchy", true, """
+				    r.src = $src""";
+		write(ctx, "regions", false, nodes("Region", "UNWIND $rows AS row\nMERGE (r:Region {code: row.code})" + regionProperties,
+				"UNWIND $rows AS row\nCREATE (r:Region {code: row.code})" + regionProperties), rows, ctx.src(Gazetteer.RESOURCE));
+		write(ctx, "region hierarchy", true, relationships("Region", "PART_OF", """
 				UNWIND $rows AS row
 				MATCH (r:Region {code: row.code})
 				MATCH (p:Region {code: row.parent})
-				MERGE (r)-[:PART_OF]->(p)""", links, Map.of());
+				MERGE (r)-[:PART_OF]->(p)"""), links, Map.of());
 	}
 
 	private Set<String> industryCodes = Set.of();
@@ -193,19 +217,22 @@ public final class ChainKgImporter {
 		}
 		industryCodes = rows.keySet();
 		ctx.report.file(INDUSTRIES).imported = rows.size();
-		write(ctx, "industries", false, """
+		write(ctx, "industries", false, nodes("Industry", """
 				UNWIND $rows AS row
 				MERGE (i:Industry {code: row.code})
-				ON CREATE SET i.loadedAt = $loadedAt
-				SET i.name = row.name, i.level = row.level, i.source = $source, i.sourceLine = row.line""",
-				new ArrayList<>(rows.values()), Map.of("source", ctx.source(INDUSTRIES)));
-		write(ctx, "industry hierarchy", true, """
+				ON CREATE SET i.src = $src
+				SET i.name = row.name, i.level = row.level, i.sourceLine = row.line""", """
+				UNWIND $rows AS row
+				CREATE (i:Industry {code: row.code, src: $src, name: row.name, level: row.level,
+				                    sourceLine: row.line})"""),
+				new ArrayList<>(rows.values()), ctx.src(INDUSTRIES));
+		write(ctx, "industry hierarchy", true, relationships("Industry", "PART_OF", """
 				UNWIND $rows AS row
 				MATCH (i:Industry {code: row.code})
 				MATCH (p:Industry {code: row.parent})
 				MERGE (i)-[r:PART_OF]->(p)
-				ON CREATE SET r.loadedAt = $loadedAt
-				SET r.source = $source, r.sourceLine = row.line""", links, Map.of("source", ctx.source(INDUSTRIES)));
+				ON CREATE SET r.src = $src
+				SET r.sourceLine = row.line"""), links, ctx.src(INDUSTRIES));
 	}
 
 	private Set<String> companyCodes = Set.of();
@@ -229,6 +256,9 @@ public final class ChainKgImporter {
 					throw new JsonlRows.BadRow("wrong type", "'listedOn' must be an ISO date (yyyy-MM-dd) or null, was '" + listedOnText + "'");
 				}
 			}
+			if (listedOn == null) {
+				ctx.report.quirk("company rows without a listing date", 1);
+			}
 			String variant = name + " / " + fullName + " / " + exchange + " / " + (listedOn == null ? "上市日期缺失" : listedOn);
 			List<String> seen = variants.computeIfAbsent(code, k -> new ArrayList<>());
 			if (rows.containsKey(code)) {
@@ -240,7 +270,7 @@ public final class ChainKgImporter {
 			}
 			seen.add(variant + " @" + COMPANIES + ":" + row.line());
 			if (listedOn == null) {
-				ctx.report.quirk("companies without a listing date (kept missing)", 1);
+				ctx.report.quirk("enterprises without a listing date (kept missing)", 1);
 			}
 			Map<String, Object> m = new HashMap<>();
 			m.put("code", code);
@@ -258,8 +288,9 @@ public final class ChainKgImporter {
 			Map<String, Object> m = rows.get(entry.getKey());
 			List<String> v = entry.getValue();
 			boolean conflict = v.size() > 1;
-			m.put("needsReview", conflict);
-			m.put("variants", conflict ? v : List.of());
+			// Stored only where there is something to review.
+			m.put("needsReview", conflict ? true : null);
+			m.put("variants", conflict ? v : null);
 			if (conflict) {
 				conflicting++;
 				ctx.report.conflict(new ImportReport.Conflict(entry.getKey(), v.get(0), v));
@@ -268,43 +299,55 @@ public final class ChainKgImporter {
 		ctx.report.quirk("codes with conflicting names (one enterprise each, variants kept for review)", conflicting);
 		List<Map<String, Object>> located = resolveRegions(ctx, rows.values());
 		companyCodes = rows.keySet();
-		write(ctx, "enterprises", false, """
+		write(ctx, "enterprises", false, nodes("Enterprise", """
 				UNWIND $rows AS row
 				MERGE (e:Enterprise {code: row.code})
-				ON CREATE SET e.loadedAt = $loadedAt
+				ON CREATE SET e.src = $src
 				SET e.name = row.name, e.fullName = row.fullName, e.exchange = row.exchange,
 				    e.listedOn = row.listedOn, e.needsReview = row.needsReview, e.nameVariants = row.variants,
-				    e.regionStatus = row.regionStatus, e.source = $source, e.sourceLine = row.line""",
-				new ArrayList<>(rows.values()), Map.of("source", ctx.source(COMPANIES)));
-		write(ctx, "enterprise regions", true, """
+				    e.regionStatus = row.regionStatus, e.sourceLine = row.line""", """
+				UNWIND $rows AS row
+				CREATE (e:Enterprise {code: row.code, src: $src, name: row.name, fullName: row.fullName,
+				    exchange: row.exchange, listedOn: row.listedOn, needsReview: row.needsReview,
+				    nameVariants: row.variants, regionStatus: row.regionStatus, sourceLine: row.line})"""),
+				new ArrayList<>(rows.values()), ctx.src(COMPANIES));
+		// A name that no longer resolves (e.g. after a gazetteer change) loses the region it was given;
+		// on a graph with no regions yet there is nothing to clear.
+		boolean regionsExist = graph.read(tx -> tx.run("MATCH (:Enterprise)-[r:LOCATED_IN]->() RETURN count(r) > 0").single().get(0).asBoolean());
+		if (regionsExist) {
+			List<Map<String, Object>> unresolved = rows.values().stream()
+				.filter(m -> m.get("regionStatus") != null)
+				.map(m -> Map.<String, Object>of("code", m.get("code")))
+				.toList();
+			write(ctx, "enterprise regions cleared", true, """
+					UNWIND $rows AS row
+					MATCH (:Enterprise {code: row.code})-[l:LOCATED_IN]->(:Region)
+					WHERE l.method STARTS WITH 'full-name prefix'
+					DELETE l""", unresolved, Map.of());
+		}
+		write(ctx, "enterprise regions", true, new BatchWriter.Statement("""
 				UNWIND $rows AS row
 				MATCH (e:Enterprise {code: row.code})
-				OPTIONAL MATCH (e)-[old:LOCATED_IN]->(other:Region) WHERE other.code <> row.region
-				DELETE old
-				WITH DISTINCT e, row
 				MATCH (r:Region {code: row.region})
+				OPTIONAL MATCH (e)-[old:LOCATED_IN]->(other:Region) WHERE other <> r
+				DELETE old
+				WITH DISTINCT e, r, row
 				MERGE (e)-[l:LOCATED_IN]->(r)
-				ON CREATE SET l.derivedAt = $loadedAt
-				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence,
-				    l.source = $source""", located,
-				Map.of("source", Gazetteer.SOURCE + " applied to " + ctx.source(COMPANIES) + " fullName"));
-		// A name that no longer resolves (e.g. after a gazetteer change) loses the region it was given.
-		List<Map<String, Object>> unresolved = rows.values().stream()
-			.filter(m -> !RegionResolver.Resolution.RESOLVED.equals(m.get("regionStatus")))
-			.map(m -> Map.<String, Object>of("code", m.get("code")))
-			.toList();
-		write(ctx, "enterprise regions cleared", true, """
+				ON CREATE SET l.src = $src
+				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence""", """
 				UNWIND $rows AS row
-				MATCH (:Enterprise {code: row.code})-[l:LOCATED_IN]->(:Region)
-				WHERE l.method STARTS WITH 'full-name prefix'
-				DELETE l""", unresolved, Map.of());
+				MATCH (e:Enterprise {code: row.code})
+				MATCH (r:Region {code: row.region})
+				CREATE (e)-[l:LOCATED_IN {src: $src, method: row.method, matched: row.matched, confidence: row.confidence}]->(r)""",
+				"MATCH (:Enterprise)-[r:LOCATED_IN]->() RETURN count(r) = 0"), located, ctx.src(COMPANIES));
 	}
 
 	private List<Map<String, Object>> resolveRegions(Context ctx, Iterable<Map<String, Object>> companies) {
 		List<Map<String, Object>> located = new ArrayList<>();
 		for (Map<String, Object> m : companies) {
 			RegionResolver.Resolution resolution = regions.resolve((String) m.get("fullName"));
-			m.put("regionStatus", resolution.status());
+			// Stored only where no region was read; a resolved one is the LOCATED_IN relationship.
+			m.put("regionStatus", resolution.match() == null ? resolution.status() : null);
 			RegionResolver.Match match = resolution.match();
 			if (match == null) {
 				ctx.report.region(resolution.status(), 1);
@@ -335,12 +378,14 @@ public final class ChainKgImporter {
 			}
 			Map<String, Object> m = new HashMap<>();
 			m.put("name", name);
-			m.put("displayName", ProductNames.clean(name));
+			// Stored only where it differs from the key: most names need no cleaning.
+			m.put("displayName", ProductNames.hasStrayCharacters(name) ? ProductNames.clean(name) : null);
 			if (ProductNames.hasStrayCharacters(name)) {
 				ctx.report.quirk("product names with stray quotes or spaces (cleaned for display, key kept)", 1);
 			}
 			String reason = nonProducts.nonProductReason(name).orElse(null);
-			m.put("nonProduct", reason != null);
+			// Stored only on non-products: a product is real unless flagged.
+			m.put("nonProduct", reason != null ? true : null);
 			m.put("reason", reason);
 			if (reason != null) {
 				reasons.merge(reason, 1L, Long::sum);
@@ -351,13 +396,16 @@ public final class ChainKgImporter {
 		reasons.forEach((reason, n) -> ctx.report.quirk("non-product names: " + reason, n));
 		productNames = rows.keySet();
 		ctx.report.file(PRODUCTS).imported = rows.size();
-		write(ctx, "products", false, """
+		write(ctx, "products", false, nodes("Product", """
 				UNWIND $rows AS row
 				MERGE (p:Product {name: row.name})
-				ON CREATE SET p.loadedAt = $loadedAt
+				ON CREATE SET p.src = $src
 				SET p.displayName = row.displayName, p.nonProduct = row.nonProduct,
-				    p.nonProductReason = row.reason, p.source = $source, p.sourceLine = row.line""",
-				new ArrayList<>(rows.values()), Map.of("source", ctx.source(PRODUCTS)));
+				    p.nonProductReason = row.reason, p.sourceLine = row.line""", """
+				UNWIND $rows AS row
+				CREATE (p:Product {name: row.name, src: $src, displayName: row.displayName,
+				    nonProduct: row.nonProduct, nonProductReason: row.reason, sourceLine: row.line})"""),
+				new ArrayList<>(rows.values()), ctx.src(PRODUCTS));
 	}
 
 	private void importCompanyIndustries(DataSetLocation location, Context ctx) {
@@ -390,13 +438,13 @@ public final class ChainKgImporter {
 			rows.add(Map.of("company", company, "industry", industry, "line", row.line()));
 		});
 		ctx.report.file(COMPANY_INDUSTRY).imported = rows.size();
-		write(ctx, "enterprise industries", true, """
+		write(ctx, "enterprise industries", true, relationships("Enterprise", "IN_INDUSTRY", """
 				UNWIND $rows AS row
 				MATCH (e:Enterprise {code: row.company})
 				MATCH (i:Industry {code: row.industry})
 				MERGE (e)-[r:IN_INDUSTRY]->(i)
-				ON CREATE SET r.loadedAt = $loadedAt
-				SET r.source = $source, r.sourceLine = row.line""", rows, Map.of("source", ctx.source(COMPANY_INDUSTRY)));
+				ON CREATE SET r.src = $src
+				SET r.sourceLine = row.line"""), rows, ctx.src(COMPANY_INDUSTRY));
 	}
 
 	private void importCompanyProducts(DataSetLocation location, Context ctx) {
@@ -430,14 +478,14 @@ public final class ChainKgImporter {
 			rows.add(m);
 		});
 		ctx.report.file(COMPANY_PRODUCT).imported = rows.size();
-		write(ctx, "enterprise products", true, """
+		write(ctx, "enterprise products", true, relationships("Enterprise", "MAKES", """
 				UNWIND $rows AS row
 				MATCH (e:Enterprise {code: row.company})
 				MATCH (p:Product {name: row.product})
 				MERGE (e)-[r:MAKES]->(p)
-				ON CREATE SET r.loadedAt = $loadedAt
-				SET r.share = row.share, r.shareRaw = row.shareRaw, r.source = $source, r.sourceLine = row.line""",
-				rows, Map.of("source", ctx.source(COMPANY_PRODUCT)));
+				ON CREATE SET r.src = $src
+				SET r.share = row.share, r.shareRaw = row.shareRaw, r.sourceLine = row.line"""),
+				rows, ctx.src(COMPANY_PRODUCT));
 	}
 
 	private void importProductRelations(DataSetLocation location, Context ctx) {
@@ -468,14 +516,14 @@ public final class ChainKgImporter {
 		for (var entry : byType.entrySet()) {
 			imported += entry.getValue().size();
 			// The type cannot be a parameter; it is one of the three checked above.
-			write(ctx, "product " + entry.getKey(), true, """
+			write(ctx, "product " + entry.getKey(), true, relationships("Product", entry.getKey(), """
 					UNWIND $rows AS row
 					MATCH (a:Product {name: row.from})
 					MATCH (b:Product {name: row.to})
 					MERGE (a)-[r:%s]->(b)
-					ON CREATE SET r.loadedAt = $loadedAt
-					SET r.source = $source, r.sourceLine = row.line, r.weak = $weak""".formatted(entry.getKey()),
-					entry.getValue(), Map.of("source", ctx.source(PRODUCT_RELATIONS), "weak", "SUBCLASS".equals(entry.getKey())));
+					ON CREATE SET r.src = $src
+					SET r.sourceLine = row.line, r.weak = $weak""".formatted(entry.getKey())),
+					entry.getValue(), ctx.src(PRODUCT_RELATIONS, "weak", "SUBCLASS".equals(entry.getKey()) ? true : null));
 		}
 		ctx.report.file(PRODUCT_RELATIONS).imported = imported;
 	}
@@ -502,32 +550,79 @@ public final class ChainKgImporter {
 			rows.add(Map.of("industry", industry, "upstream", upstream, "evidence", (long) evidence, "line", row.line()));
 		});
 		ctx.report.file(INDUSTRY_UPSTREAM).imported = rows.size();
-		write(ctx, "industry upstream", true, """
+		write(ctx, "industry upstream", true, relationships("Industry", "HAS_UPSTREAM", """
 				UNWIND $rows AS row
 				MATCH (i:Industry {code: row.industry})
 				MATCH (u:Industry {code: row.upstream})
 				MERGE (i)-[r:HAS_UPSTREAM]->(u)
-				ON CREATE SET r.loadedAt = $loadedAt
-				SET r.evidence = row.evidence, r.source = $source, r.sourceLine = row.line""",
-				rows, Map.of("source", ctx.source(INDUSTRY_UPSTREAM)));
+				ON CREATE SET r.src = $src
+				SET r.evidence = row.evidence, r.sourceLine = row.line"""),
+				rows, ctx.src(INDUSTRY_UPSTREAM));
 	}
 
 	private void read(DataSetLocation location, String file, Context ctx, java.util.function.Consumer<JsonlRows.Row> rows) {
 		ImportReport.FileCounts counts = ctx.report.file(file);
-		counts.rows = JsonlRows.read(location, file, rows, ctx.report::reject);
+		JsonlRows.Read read = JsonlRows.read(location, file, rows, ctx.report::reject);
+		counts.rows = read.rows();
+		recordSource(ctx, ctx.dataset, file, read.sha256(), location.describe());
+	}
+
+	/**
+	 * A version of a source file (数据来源): facts carry its id as {@code src} from the import that first
+	 * brought them. The id is derived from the data set, file name and content, so importing the same
+	 * file again finds the same source and changes nothing, and a changed file is a new source.
+	 */
+	private void recordSource(Context ctx, String dataset, String file, String sha256, String location) {
+		long id = sourceId(dataset, file, sha256);
+		ctx.sources.put(file, id);
+		graph.write(tx -> tx.run("""
+				MERGE (s:Source {id: $id})
+				ON CREATE SET s.dataset = $dataset, s.file = $file, s.sha256 = $sha256, s.location = $location,
+				              s.loadedAt = $loadedAt""",
+				Map.of("id", id, "dataset", dataset, "file", file, "sha256", sha256, "location", location, "loadedAt",
+						ctx.loadedAt)).consume());
+	}
+
+	static long sourceId(String dataset, String file, String sha256) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest((dataset + "\n" + file + "\n" + sha256).getBytes(StandardCharsets.UTF_8));
+			return java.nio.ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void write(Context ctx, String step, boolean relationships, String cypher, List<Map<String, Object>> rows,
 			Map<String, Object> extra) {
+		write(ctx, step, relationships, BatchWriter.Statement.merge(cypher), rows, extra);
+	}
+
+	/** A node step whose MERGE may be a CREATE while no node of the label exists. */
+	private static BatchWriter.Statement nodes(String label, String merge, String create) {
+		return new BatchWriter.Statement(merge, create, "MATCH (n:" + label + ") RETURN count(n) = 0");
+	}
+
+	/**
+	 * A relationship step whose MERGE may be a CREATE while no relationship of the type exists
+	 * between nodes of the start label (a count the database keeps, so the check is instant).
+	 */
+	private static BatchWriter.Statement relationships(String startLabel, String type, String merge) {
+		return new BatchWriter.Statement(merge, merge.replace("MERGE (", "CREATE (").replace("ON CREATE SET", "SET"),
+				"MATCH (:" + startLabel + ")-[r:" + type + "]->() RETURN count(r) = 0");
+	}
+
+	private void write(Context ctx, String step, boolean relationships, BatchWriter.Statement statement,
+			List<Map<String, Object>> rows, Map<String, Object> extra) {
 		long start = System.nanoTime();
 		Map<String, Object> constants = new HashMap<>(extra);
-		constants.put("loadedAt", ctx.loadedAt);
-		BatchWriter.Written written = writer.write(step, cypher, rows, constants, progress);
+		BatchWriter.Written written = writer.write(step, statement, rows, constants, progress);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		ctx.report.wrote(step, written.rows(), written.nodesCreated(), written.relationshipsCreated(), relationships);
-		log.info("  {}: {} rows in {} s ({} rows/s), {} nodes and {} relationships created", step, rows.size(),
+		log.info("  {}: {} rows in {} s ({} rows/s), {} nodes and {} relationships created{}", step, rows.size(),
 				String.format("%.2f", seconds), Math.round(rows.size() / Math.max(seconds, 1e-6)), written.nodesCreated(),
-				written.relationshipsCreated());
+				written.relationshipsCreated(), written.fastPath() ? " (empty graph: CREATE)" : "");
 	}
 
 	private static Path writeRejects(Path reportDir, String dataset, ImportReport report) {

@@ -26,7 +26,18 @@ public class DataImportService {
 	}
 
 	public ImportReport importFrom(DataSetLocation location, BatchWriter.Progress progress) {
-		var importer = new ChainKgImporter(graph, properties.importing().batchSize(), gazetteer, nonProducts, progress);
+		return importFrom(location, progress, false);
+	}
+
+	/**
+	 * @param naive write the plain way (a map per row, one batch at a time, always MERGE), the
+	 *        baseline that benchmarks compare with
+	 */
+	public ImportReport importFrom(DataSetLocation location, BatchWriter.Progress progress, boolean naive) {
+		int batchSize = properties.importing().batchSize();
+		BatchWriter writer = naive ? BatchWriter.naive(graph, batchSize)
+				: new BatchWriter(graph, batchSize, properties.importing().writers());
+		var importer = new ChainKgImporter(graph, writer, gazetteer, nonProducts, progress);
 		return importer.importFrom(location, properties.importing().reportDir());
 	}
 

@@ -19,12 +19,14 @@ public final class ImportCommand {
 
 	public static int run(String[] args) {
 		String data = null;
+		boolean naive = false;
 		List<String> springArgs = new ArrayList<>();
 		springArgs.add("--chainscout.importing.auto=false");
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--data" -> data = value(args, ++i, "--data");
 				case "--report-dir" -> springArgs.add("--chainscout.importing.report-dir=" + value(args, ++i, "--report-dir"));
+				case "--naive" -> naive = true;
 				case "--help", "-h" -> {
 					System.out.println(usage());
 					return 0;
@@ -49,7 +51,7 @@ public final class ImportCommand {
 		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
 			DataImportService imports = context.getBean(DataImportService.class);
 			var progress = System.console() != null ? new TerminalProgress(System.out) : new LogProgress();
-			ImportReport report = imports.importFrom(location, progress);
+			ImportReport report = imports.importFrom(location, progress, naive);
 			System.out.println(report.summary());
 			return 0;
 		}
@@ -78,6 +80,7 @@ public final class ImportCommand {
 		return """
 				用法: java -jar chainscout.jar import --data DIR [--report-dir DIR] [--chainscout.neo4j.uri=neo4j://host:7687 ...]
 				  --data DIR        chainkg 格式的数据目录（companies.jsonl[.gz] 等）
-				  --report-dir DIR  质量报告和拒收行的输出目录（默认 ./var/reports）""";
+				  --report-dir DIR  质量报告和拒收行的输出目录（默认 ./var/reports）
+				  --naive           按朴素方式写入（每行一个 map、单事务、总用 MERGE），仅用于性能基准对比""";
 	}
 }

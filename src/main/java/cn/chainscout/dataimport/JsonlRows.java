@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
@@ -87,14 +91,21 @@ final class JsonlRows {
 	}
 
 	/**
+	 * @param rows non-blank lines read
+	 * @param sha256 hex digest of the file's bytes (decompressed), which identifies its version
+	 */
+	record Read(long rows, String sha256) {
+	}
+
+	/**
 	 * Calls {@code rows} for each well-formed object line, {@code rejects} for the others; blank lines
 	 * are skipped. A {@link BadRow} thrown by {@code rows} becomes a reject too.
-	 * @return the number of non-blank lines read
 	 */
-	static long read(DataSetLocation location, String file, Consumer<Row> rows, Consumer<Reject> rejects) {
+	static Read read(DataSetLocation location, String file, Consumer<Row> rows, Consumer<Reject> rejects) {
 		long lineNo = 0;
 		long read = 0;
-		try (var reader = new BufferedReader(new InputStreamReader(location.open(file), StandardCharsets.UTF_8))) {
+		MessageDigest digest = sha256();
+		try (var reader = new BufferedReader(new InputStreamReader(new DigestInputStream(location.open(file), digest), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				lineNo++;
@@ -126,7 +137,16 @@ final class JsonlRows {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file + " of " + location.describe() + " at line " + lineNo, ex);
 		}
-		return read;
+		return new Read(read, HexFormat.of().formatHex(digest.digest()));
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String firstLine(String message) {

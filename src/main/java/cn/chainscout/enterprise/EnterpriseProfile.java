@@ -2,6 +2,7 @@ package cn.chainscout.enterprise;
 
 import java.util.List;
 
+import cn.chainscout.graph.Provenance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,17 +27,6 @@ public record EnterpriseProfile(String code, String name, String fullName, @Null
 		@Nullable String listedOn, boolean needsReview, List<String> nameVariants, @Nullable RegionFact region,
 		String regionStatus, List<IndustryFact> industries, List<ProductFact> products, List<ChainLink> upstream,
 		List<ChainLink> downstream, Provenance provenance) {
-
-	/**
-	 * @param source data set and file
-	 * @param line line in that file
-	 * @param loadedAt when it was first loaded
-	 * @param method for derived facts, how
-	 * @param confidence for derived facts, 0..1
-	 */
-	public record Provenance(String source, @Nullable Long line, @Nullable String loadedAt, @Nullable String method,
-			@Nullable Double confidence) {
-	}
 
 	/** A division with its parents, e.g. 桐城市 in 安庆市 in 安徽省. */
 	public record RegionFact(String code, String name, String level, @Nullable String prefecture,

@@ -9,9 +9,11 @@ import cn.chainscout.enterprise.EnterpriseProfile.ChainLink;
 import cn.chainscout.enterprise.EnterpriseProfile.IndustryFact;
 import cn.chainscout.enterprise.EnterpriseProfile.Maker;
 import cn.chainscout.enterprise.EnterpriseProfile.ProductFact;
-import cn.chainscout.enterprise.EnterpriseProfile.Provenance;
 import cn.chainscout.enterprise.EnterpriseProfile.RegionFact;
 import cn.chainscout.graph.Graph;
+import cn.chainscout.graph.Provenance;
+import cn.chainscout.graph.Sources;
+import cn.chainscout.region.Gazetteer;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -50,17 +52,20 @@ public class EnterpriseProfiles {
 			}
 			Record h = head.get(0);
 			Node e = h.get("e").asNode();
-			List<ProductFact> products = products(tx, code);
+			Sources sources = Sources.read(tx);
+			List<ProductFact> products = products(tx, code, sources);
 			List<Map<String, Object>> vias = vias(tx, products);
+			RegionFact region = region(h, sources);
 			return new EnterpriseProfile(code, e.get("name").asString(), e.get("fullName").asString(),
 					str(e.get("exchange")), e.get("listedOn").isNull() ? null : e.get("listedOn").asLocalDate().toString(),
 					e.get("needsReview").asBoolean(false), e.get("nameVariants").asList(Value::asString, List.of()),
-					region(h), e.get("regionStatus").asString("unknown"), industries(tx, code), products,
-					upstream(tx, code, vias), downstream(tx, code, vias), provenance(e.asMap()));
+					region, region != null ? "resolved" : e.get("regionStatus").asString("unknown"),
+					industries(tx, code, sources), products, upstream(tx, code, vias, sources),
+					downstream(tx, code, vias, sources), sources.provenance(e.asMap()));
 		});
 	}
 
-	private static @Nullable RegionFact region(Record h) {
+	private static @Nullable RegionFact region(Record h, Sources sources) {
 		if (h.get("r").isNull()) {
 			return null;
 		}
@@ -86,13 +91,15 @@ public class EnterpriseProfiles {
 			lng = r.get("location").asPoint().x();
 			lat = r.get("location").asPoint().y();
 		}
-		var provenance = new Provenance(String.valueOf(l.get("source")), null, str(l.get("derivedAt")),
-				str(l.get("method")) + "（匹配“" + l.get("matched") + "”）", (Double) l.get("confidence"));
+		Provenance from = sources.provenance(l);
+		var provenance = new Provenance(from.source(), from.line(), from.loadedAt(),
+				l.get("method") + "（匹配“" + l.get("matched") + "”，行政区划表 " + Gazetteer.RESOURCE + "）",
+				(Double) l.get("confidence"));
 		return new RegionFact(r.get("code").asString(), r.get("name").asString(), r.get("level").asString(), prefecture,
 				province, lng, lat, provenance);
 	}
 
-	private static List<IndustryFact> industries(TransactionContext tx, String code) {
+	private static List<IndustryFact> industries(TransactionContext tx, String code, Sources sources) {
 		return tx.run("""
 				MATCH (:Enterprise {code: $code})-[x:IN_INDUSTRY]->(i:Industry)
 				OPTIONAL MATCH (i)-[:PART_OF]->(i2:Industry)
@@ -100,17 +107,17 @@ public class EnterpriseProfiles {
 				RETURN i.code AS code, i.name AS name, i2.name AS l2, i1.name AS l1, properties(x) AS x
 				ORDER BY code""", Map.of("code", code))
 			.list(r -> new IndustryFact(r.get("code").asString(), r.get("name").asString(), str(r.get("l2")),
-					str(r.get("l1")), provenance(r.get("x").asMap())));
+					str(r.get("l1")), sources.provenance(r.get("x").asMap())));
 	}
 
-	private static List<ProductFact> products(TransactionContext tx, String code) {
+	private static List<ProductFact> products(TransactionContext tx, String code, Sources sources) {
 		return tx.run("""
 				MATCH (:Enterprise {code: $code})-[m:MAKES]->(p:Product)
 				RETURN p.name AS name, p.nonProduct AS np, p.nonProductReason AS reason, properties(m) AS m
 				ORDER BY coalesce(m.share, -1) DESC, name""", Map.of("code", code)).list(r -> {
 			Map<String, Object> m = r.get("m").asMap();
 			return new ProductFact(r.get("name").asString(), (Double) m.get("share"), (Double) m.get("shareRaw"),
-					r.get("np").asBoolean(false), str(r.get("reason")), provenance(m));
+					r.get("np").asBoolean(false), str(r.get("reason")), sources.provenance(m));
 		});
 	}
 
@@ -138,7 +145,7 @@ public class EnterpriseProfiles {
 		}
 		List<String> existing = tx.run("""
 				UNWIND $names AS name
-				MATCH (p:Product {name: name}) WHERE NOT p.nonProduct
+				MATCH (p:Product {name: name}) WHERE p.nonProduct IS NULL
 				RETURN p.name AS name""", Map.of("names", new ArrayList<>(candidates.keySet()))).list(r -> r.get(0).asString());
 		List<Map<String, Object>> vias = new ArrayList<>();
 		for (String name : existing) {
@@ -147,23 +154,26 @@ public class EnterpriseProfiles {
 		return vias;
 	}
 
-	private static List<ChainLink> upstream(TransactionContext tx, String code, List<Map<String, Object>> vias) {
-		return links(tx, """
+	private static List<ChainLink> upstream(TransactionContext tx, String code, List<Map<String, Object>> vias,
+			Sources sources) {
+		return links(tx, sources, """
 				UNWIND $vias AS via
 				MATCH (v:Product {name: via.via})-[rel:UPSTREAM_MATERIAL]->(other:Product)
-				WHERE NOT other.nonProduct""", code, vias);
+				WHERE other.nonProduct IS NULL""", code, vias);
 	}
 
-	private static List<ChainLink> downstream(TransactionContext tx, String code, List<Map<String, Object>> vias) {
-		return links(tx, """
+	private static List<ChainLink> downstream(TransactionContext tx, String code, List<Map<String, Object>> vias,
+			Sources sources) {
+		return links(tx, sources, """
 				UNWIND $vias AS via
 				MATCH (v:Product {name: via.via})-[rel:DOWNSTREAM_PRODUCT|UPSTREAM_MATERIAL]-(other:Product)
-				WHERE NOT other.nonProduct
+				WHERE other.nonProduct IS NULL
 				  AND ((type(rel) = 'DOWNSTREAM_PRODUCT' AND startNode(rel) = v)
 				    OR (type(rel) = 'UPSTREAM_MATERIAL' AND endNode(rel) = v))""", code, vias);
 	}
 
-	private static List<ChainLink> links(TransactionContext tx, String match, String code, List<Map<String, Object>> vias) {
+	private static List<ChainLink> links(TransactionContext tx, Sources sources, String match, String code,
+			List<Map<String, Object>> vias) {
 		return tx.run(match + """
 
 				OPTIONAL MATCH (maker:Enterprise)-[mm:MAKES]->(other) WHERE maker.code <> $code
@@ -177,14 +187,8 @@ public class EnterpriseProfiles {
 			List<Maker> makers = r.get("makers").asList(m -> new Maker(m.get("code").asString(), m.get("name").asString(),
 					m.get("share").isNull() ? null : m.get("share").asDouble(), str(m.get("region"))));
 			return new ChainLink(r.get("own").asString(), r.get("viaProduct").asString(), r.get("product").asString(),
-					r.get("relation").asString(), makers, provenance(r.get("rel").asMap()));
+					r.get("relation").asString(), makers, sources.provenance(r.get("rel").asMap()));
 		});
-	}
-
-	private static Provenance provenance(Map<String, Object> props) {
-		Object line = props.get("sourceLine");
-		return new Provenance(String.valueOf(props.getOrDefault("source", "")), line == null ? null : ((Number) line).longValue(),
-				str(props.get("loadedAt")), null, null);
 	}
 
 	private static @Nullable String str(@Nullable Object value) {

@@ -26,8 +26,16 @@ public final class Gazetteer {
 
 	private final Map<String, Region> byCode;
 
-	private Gazetteer(Map<String, Region> byCode) {
+	private final String sha256;
+
+	private Gazetteer(Map<String, Region> byCode, String sha256) {
 		this.byCode = Collections.unmodifiableMap(byCode);
+		this.sha256 = sha256;
+	}
+
+	/** Hex digest of the vendored file, identifying its version in provenance. */
+	public String sha256() {
+		return sha256;
 	}
 
 	public static Gazetteer load() {
@@ -36,7 +44,14 @@ public final class Gazetteer {
 			throw new IllegalStateException("Missing " + RESOURCE + " on the classpath");
 		}
 		Map<String, Region> regions = new LinkedHashMap<>();
-		try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+		java.security.MessageDigest digest;
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try (var reader = new BufferedReader(new InputStreamReader(new java.security.DigestInputStream(in, digest), StandardCharsets.UTF_8))) {
 			String header = reader.readLine();
 			if (header == null || !header.startsWith("code,name,shortName,level,parentCode,lng,lat")) {
 				throw new IllegalStateException(RESOURCE + " line 1: unexpected header '" + header + "'");
@@ -64,7 +79,7 @@ public final class Gazetteer {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Gazetteer(regions);
+		return new Gazetteer(regions, java.util.HexFormat.of().formatHex(digest.digest()));
 	}
 
 	public Optional<Region> byCode(String code) {

@@ -38,8 +38,10 @@ public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Impo
 	 * @param data the data set: a directory, or {@code classpath:} for the bundled one
 	 * @param reportDir where import reports and rejected rows are written
 	 * @param batchSize rows per write transaction
+	 * @param writers write transactions run at once
 	 */
 	public record Importing(@DefaultValue("true") boolean auto, @DefaultValue("classpath:data/chainkg") String data,
-			@DefaultValue("./var/reports") Path reportDir, @DefaultValue("10000") int batchSize) {
+			@DefaultValue("./var/reports") Path reportDir, @DefaultValue("10000") int batchSize,
+			@DefaultValue("2") int writers) {
 	}
 }

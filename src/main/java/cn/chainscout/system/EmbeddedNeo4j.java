@@ -67,6 +67,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
 			.setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
 			.setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
+			// Bookkeeping an embedded single-user server does not need, and each write pays for.
+			.setConfig(GraphDatabaseSettings.memory_tracking, false)
+			.setConfig(GraphDatabaseSettings.track_query_cpu_time, false)
+			.setConfig(GraphDatabaseSettings.transaction_tracing_level, GraphDatabaseSettings.TransactionTracingLevel.DISABLED)
 			// Without these, stopping Bolt waits 10 s for idle driver connections.
 			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
