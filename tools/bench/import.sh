@@ -14,14 +14,16 @@ run() { # name, args...
   local name="$1"; shift
   local dir="$work/$name"; mkdir -p "$dir"
   ( cd "$dir" && /usr/bin/time -v java -Xmx8g -jar "$jar" import "$@" > import.log 2> time.log )
-  local secs nodes rels rss
+  local secs rss wall
   secs=$(grep -oE '导入完成，用时 [0-9.]+' "$dir/import.log" | grep -oE '[0-9.]+$' | head -1)
-  nodes=$(grep -oE '"nodeRowsWritten" : [0-9]+' "$dir/var/reports/"*-import-report.json | grep -oE '[0-9]+$')
-  rels=$(grep -oE '"relationshipRowsWritten" : [0-9]+' "$dir/var/reports/"*-import-report.json | grep -oE '[0-9]+$')
   rss=$(grep -oE 'Maximum resident set size \(kbytes\): [0-9]+' "$dir/time.log" | grep -oE '[0-9]+$')
   wall=$(grep -oE 'Elapsed \(wall clock\) time.*: .*' "$dir/time.log" | sed 's/.*: //')
-  printf '%-22s import %7.1f s  wall %8s  node rows %9d (%6.0f/s)  relationship rows %9d (%6.0f/s)  peak RSS %5.0f MiB\n' \
-    "$name" "$secs" "$wall" "$nodes" "$(echo "$nodes / $secs" | bc -l)" "$rels" "$(echo "$rels / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+  # Node steps create nodes, relationship steps relationships: rates over the time of each kind of step.
+  grep -E 'rows/s' "$dir/import.log" | sed -E 's/.*: ([0-9]+) rows in ([0-9.]+) s .* ([0-9]+) nodes and ([0-9]+) relationships created.*/\1 \2 \3 \4/' \
+    | awk -v name="$name" -v secs="$secs" -v wall="$wall" -v rss="$rss" '
+        $3 > 0 { nr += $1; ns += $2 } $4 > 0 { rr += $1; rs += $2 }
+        END { printf "%-20s import %6.1f s (wall %s, peak RSS %d MiB): %d node rows in %.1f s = %.0f/s, %d relationship rows in %.1f s = %.0f/s\n",
+              name, secs, wall, rss / 1024, nr, ns, nr / ns, rr, rs, rr / rs }'
   grep -E 'rows/s' "$dir/import.log" | sed 's/.*ChainKgImporter *: /    /' | cut -c1-140
 }
 

@@ -322,7 +322,7 @@ public final class ChainKgImporter {
 			write(ctx, "enterprise regions cleared", true, """
 					UNWIND $rows AS row
 					MATCH (:Enterprise {code: row.code})-[l:LOCATED_IN]->(:Region)
-					WHERE l.method STARTS WITH 'full-name prefix'
+					WHERE l.method IS NOT NULL
 					DELETE l""", unresolved, Map.of());
 		}
 		write(ctx, "enterprise regions", true, new BatchWriter.Statement("""

@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * (中国…, 华域汽车…) stays unknown.
  *
  * <p>Rules, most trusted first: official names with their suffix (深圳市, 浙江省); short names of
- * provinces and prefectures (浙江, 邵阳); county-level divisions only by official name (桐城市), since
- * their short names are too often ordinary words (东方, 华安). After a match the rest of the name is
- * read again for a division inside it (广东省 + 深圳市). Equal matches at the same level in different
- * places (朝阳区 in Beijing and in Changchun) are ambiguous and left unknown.
+ * provinces and prefectures (浙江, 邵阳); short names of county-level cities (县级市: 昆山, 江阴,
+ * 张家港), but not of districts and counties, whose short names are too often ordinary words (华安,
+ * 永兴, 凤凰), and not a few city names that are common words in firm names (东方, 永安). After a match
+ * the rest of the name is read again for a division inside it (广东省 + 深圳市). A name with no leading
+ * division may carry one in brackets (康平科技（苏州）股份有限公司). Equal matches at the same level in
+ * different places (朝阳区 in Beijing and in Changchun) are ambiguous and left unknown.
  */
 public final class RegionResolver {
 
@@ -47,6 +49,13 @@ public final class RegionResolver {
 
 	private static final int MAX_NAME = 12;
 
+	/** Short names of county-level cities that, at the start of a firm's name, are usually words. */
+	private static final Set<String> COMMON_WORDS = Set.of("东方", "永安", "长安", "平安", "新华", "光明", "红旗",
+			"东风", "太平", "和平", "城关", "金山", "宝山", "白云", "天河", "大同", "兴安", "开平", "安宁", "福安",
+			"龙口", "华阴", "信宜", "凭祥", "合山");
+
+	private static final java.util.regex.Pattern BRACKETED = java.util.regex.Pattern.compile("[（(]([^（）()]{2,10})[）)]");
+
 	private final Gazetteer gazetteer;
 
 	private final Map<String, List<Candidate>> byName = new HashMap<>();
@@ -67,6 +76,24 @@ public final class RegionResolver {
 
 	public Resolution resolve(String fullName) {
 		String text = fullName.strip();
+		Resolution leading = resolveAt(text);
+		if (leading.match() != null || Resolution.AMBIGUOUS.equals(leading.status())) {
+			return leading;
+		}
+		var bracket = BRACKETED.matcher(text);
+		while (bracket.find()) {
+			String inner = bracket.group(1);
+			Resolution r = resolveAt(inner);
+			Match m = r.match();
+			if (m != null && m.matched().equals(inner)) {
+				return new Resolution(new Match(m.region(), bracket.group(), "bracketed " + m.method(),
+						Math.round((m.confidence() - 0.05) * 100) / 100.0), Resolution.RESOLVED);
+			}
+		}
+		return leading;
+	}
+
+	private Resolution resolveAt(String text) {
 		Step first = best(text, 0, null);
 		if (first == null) {
 			return new Resolution(null, Resolution.UNKNOWN);
@@ -107,7 +134,7 @@ public final class RegionResolver {
 			}
 			List<Candidate> allowed = new ArrayList<>();
 			for (Candidate c : candidates) {
-				if (within == null ? c.officialName || c.region.level() != Region.Level.COUNTY
+				if (within == null ? c.officialName || c.region.level() != Region.Level.COUNTY || isCountyLevelCity(c)
 						: !c.region.code().equals(within.code()) && gazetteer.isWithin(c.region, within)) {
 					allowed.add(c);
 				}
@@ -130,6 +157,10 @@ public final class RegionResolver {
 		return null;
 	}
 
+	private static boolean isCountyLevelCity(Candidate c) {
+		return c.region.name().endsWith("市") && !COMMON_WORDS.contains(c.region.shortName());
+	}
+
 	private static String describe(Candidate c) {
 		return c.region.level().chinese() + (c.officialName ? "全称" : "简称") + " " + c.region.name();
 	}
@@ -138,7 +169,7 @@ public final class RegionResolver {
 		return switch (c.region.level()) {
 			case PROVINCE -> c.officialName ? 0.95 : 0.9;
 			case PREFECTURE -> c.officialName ? 0.9 : 0.85;
-			case COUNTY -> c.officialName ? 0.8 : 0.7;
+			case COUNTY -> c.officialName ? 0.8 : 0.65;
 		};
 	}
 }

@@ -20,6 +20,9 @@ class RegionResolverTest {
 			桐城市双新包装有限公司,            340881, 桐城市
 			吉林化纤股份有限公司,              220000, 吉林
 			江苏江阴某某特钢有限公司,          320281, 江苏江阴
+			昆山龙腾光电股份有限公司,          320583, 昆山
+			张家港海锅新能源装备股份有限公司,  320582, 张家港
+			康平科技（苏州）股份有限公司,      320500, （苏州）
 			""")
 	void readsTheRegionFromTheStartOfTheFullName(String fullName, String code, String matched) {
 		var resolution = RESOLVER.resolve(fullName);
@@ -35,6 +38,9 @@ class RegionResolverTest {
 			华域汽车系统股份有限公司,       unknown
 			东方电气股份有限公司,           unknown
 			华安证券股份有限公司,           unknown
+			永安行科技股份有限公司,         unknown
+			东方航空物流股份有限公司,       unknown
+			凤凰光学股份有限公司,           unknown
 			朝阳区某某科技有限公司,         ambiguous
 			""")
 	void leavesTheRegionUnknownWhenTheNameSaysNothingReliable(String fullName, String status) {
