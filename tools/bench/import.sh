@@ -2,7 +2,8 @@
 # Import benchmark: the bundled data, naive baseline vs ChainScout's writer, in the same run, each into
 # a fresh embedded database; then the synthetic data set (default 1M enterprises) with ChainScout's
 # writer. Prints wall time, import time, throughput and peak memory of each run.
-# Usage: tools/bench/import.sh [ENTERPRISES]    (expects target/chainscout.jar: mvn -DskipTests package)
+# Usage: [NAIVE_SYNTHETIC=1] tools/bench/import.sh [ENTERPRISES]   (expects target/chainscout.jar: mvn -DskipTests package)
+# NAIVE_SYNTHETIC=1 also imports the synthetic set the naive way, for the ratio at scale.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar="$PWD/target/chainscout.jar"
@@ -31,6 +32,7 @@ run bundled-naive --data classpath:data/chainkg --naive
 run bundled --data classpath:data/chainkg
 if [ "$n" != "0" ]; then
   java -jar "$jar" generate --enterprises "$n" --out "$work/synth" | tail -1
+  if [ "${NAIVE_SYNTHETIC:-0}" = "1" ]; then run "synthetic-$n-naive" --data "$work/synth" --naive; fi
   run "synthetic-$n" --data "$work/synth"
 fi
 echo "work dir: $work (delete when done)"
