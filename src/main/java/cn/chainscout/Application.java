@@ -3,13 +3,14 @@ package cn.chainscout;
 import java.util.Arrays;
 
 import cn.chainscout.dataimport.ImportCommand;
+import cn.chainscout.search.SearchCommand;
 import cn.chainscout.synth.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import} and
- * {@code generate} run the commands of the same jar.
+ * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import},
+ * {@code reindex} and {@code generate} run the commands of the same jar.
  */
 @SpringBootApplication
 public class Application {
@@ -20,6 +21,7 @@ public class Application {
 		switch (command) {
 			case "import" -> System.exit(ImportCommand.run(rest));
 			case "generate" -> System.exit(GenerateCommand.run(rest));
+			case "reindex" -> System.exit(SearchCommand.reindex(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}
 	}

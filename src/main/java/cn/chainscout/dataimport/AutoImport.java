@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * An import that was killed left its data set IMPORTING, so it is run again and converges.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class AutoImport implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AutoImport.class);

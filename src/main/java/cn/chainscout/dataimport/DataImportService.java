@@ -6,6 +6,8 @@ import cn.chainscout.graph.BatchWriter;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.search.EnterprisesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Runs imports and answers what the latest one reported. */
@@ -20,9 +22,12 @@ public class DataImportService {
 
 	private final NonProductRules nonProducts = NonProductRules.load();
 
-	DataImportService(Graph graph, ChainScoutProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	DataImportService(Graph graph, ChainScoutProperties properties, ApplicationEventPublisher events) {
 		this.graph = graph;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	public ImportReport importFrom(DataSetLocation location, BatchWriter.Progress progress) {
@@ -38,7 +43,9 @@ public class DataImportService {
 		BatchWriter writer = naive ? BatchWriter.naive(graph, batchSize)
 				: new BatchWriter(graph, batchSize, properties.importing().writers());
 		var importer = new ChainKgImporter(graph, writer, gazetteer, nonProducts, progress);
-		return importer.importFrom(location, properties.importing().reportDir());
+		ImportReport report = importer.importFrom(location, properties.importing().reportDir());
+		events.publishEvent(EnterprisesChanged.everything());
+		return report;
 	}
 
 	/** True when the data set's last import ran to the end. */

@@ -11,9 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param neo4j where the graph lives: an external server, or the embedded one
  * @param importing the bundled or configured data set and how it is loaded
+ * @param search the enterprise library's search index
  */
 @ConfigurationProperties("chainscout")
-public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Importing importing) {
+public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Importing importing,
+		@DefaultValue Search search) {
+
+	/**
+	 * @param indexDir where the Lucene index of the enterprise library lives
+	 * @param refreshMillis how often new writes become visible to searches
+	 */
+	public record Search(@DefaultValue("./var/search") Path indexDir, @DefaultValue("200") long refreshMillis) {
+	}
 
 	/**
 	 * @param uri a {@code neo4j://} or {@code bolt://} URI; blank means "start the embedded database"

@@ -1,0 +1,388 @@
+package cn.chainscout.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Turns what a recruiter types into a Lucene query and runs it: every space-separated word must match
+ * somewhere (安徽 包装 → a packaging firm in Anhui), each word as the best of a code, the exact short
+ * name, name characters and character pairs (tolerating one wrong character), pinyin and initials
+ * (with typo tolerance), products (main business weighted higher), industries and region.
+ */
+public final class EnterpriseSearch {
+
+	static final String[] FACET_DIMS = { Fields.PROVINCE, Fields.CITY, Fields.INDUSTRY1, Fields.INDUSTRY2,
+			Fields.INDUSTRY3, Fields.EXCHANGE };
+
+	private static final Pattern CODE = Pattern.compile("(?i)^(\\d{6})(\\.(sz|sh|bj))?$");
+
+	private static final Pattern DIGITS = Pattern.compile("^\\d{1,6}$");
+
+	private static final String[] HIGHLIGHT_FIELDS = { Fields.NAME, Fields.FULL_NAME, Fields.ALIASES, Fields.PRODUCTS,
+			Fields.INDUSTRY_TEXT };
+
+	private final EnterpriseIndex index;
+
+	private final Analyzer grams = SearchAnalyzers.cjkGrams();
+
+	private final Analyzer analyzer = SearchAnalyzers.perField();
+
+	private final Map<Object, SortedSetDocValuesReaderState> facetStates = new WeakHashMap<>();
+
+	public EnterpriseSearch(EnterpriseIndex index) {
+		this.index = index;
+	}
+
+	public SearchResult search(SearchRequest request) {
+		Query query = query(request);
+		IndexSearcher searcher = index.acquire();
+		try {
+			int wanted = request.page() * request.size();
+			FacetsCollector facets = new FacetsCollector();
+			TopDocs top = request.sort().equals("size")
+					? FacetsCollector.search(searcher, query, wanted,
+							new Sort(new SortField(Fields.SIZE, SortField.Type.INT, true), SortField.FIELD_SCORE), true, facets)
+					: FacetsCollector.search(searcher, query, wanted, facets);
+			ScoreDoc[] docs = top.scoreDocs;
+			int from = Math.min(docs.length, (request.page() - 1) * request.size());
+			ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
+			Map<String, String[]> highlights = highlight(searcher, query, pageDocs);
+			List<SearchResult.Hit> hits = new ArrayList<>();
+			for (int i = 0; i < pageDocs.length; i++) {
+				Document d = searcher.storedFields().document(pageDocs[i].doc);
+				List<String> why = new ArrayList<>();
+				for (String field : HIGHLIGHT_FIELDS) {
+					String[] fragments = highlights.get(field);
+					if (fragments != null && fragments[i] != null) {
+						why.add(label(field) + "：" + fragments[i]);
+					}
+				}
+				why.addAll(notes(request.q(), d));
+				hits.add(new SearchResult.Hit(d.get(Fields.CODE), d.get(Fields.NAME), d.get(Fields.FULL_NAME),
+						d.get(Fields.REGION_NAME), Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score, why));
+			}
+			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(searcher, facets));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			index.release(searcher);
+		}
+	}
+
+	/** Suggestions as one types: names, codes, pinyin and initials that start with the input. */
+	public List<SearchResult.Hit> suggest(String prefix, int limit) {
+		String p = prefix.strip();
+		BooleanQuery.Builder b = new BooleanQuery.Builder();
+		if (DIGITS.matcher(p).matches()) {
+			b.add(new PrefixQuery(new Term(Fields.CODE_DIGITS, p)), BooleanClause.Occur.SHOULD);
+		}
+		else if (Pinyin.isLatin(p)) {
+			String lower = p.toLowerCase(Locale.ROOT);
+			b.add(new BoostQuery(new PrefixQuery(new Term(Fields.INITIALS, lower)), 2), BooleanClause.Occur.SHOULD);
+			b.add(new PrefixQuery(new Term(Fields.PINYIN, lower)), BooleanClause.Occur.SHOULD);
+		}
+		else {
+			b.add(new BoostQuery(new PrefixQuery(new Term(Fields.NAME_EXACT, p)), 4), BooleanClause.Occur.SHOULD);
+			b.add(gramsQuery(Fields.NAME, p, 1.0f), BooleanClause.Occur.SHOULD);
+			b.add(new BoostQuery(gramsQuery(Fields.FULL_NAME, p, 1.0f), 0.5f), BooleanClause.Occur.SHOULD);
+		}
+		IndexSearcher searcher = index.acquire();
+		try {
+			TopDocs top = searcher.search(b.build(), limit);
+			List<SearchResult.Hit> hits = new ArrayList<>();
+			for (ScoreDoc sd : top.scoreDocs) {
+				Document d = searcher.storedFields().document(sd.doc);
+				hits.add(new SearchResult.Hit(d.get(Fields.CODE), d.get(Fields.NAME), d.get(Fields.FULL_NAME),
+						d.get(Fields.REGION_NAME), sd.score, List.of()));
+			}
+			return hits;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			index.release(searcher);
+		}
+	}
+
+	Query query(SearchRequest request) {
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		boolean any = false;
+		for (String word : request.q().split(" ")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			all.add(wordQuery(word), BooleanClause.Occur.MUST);
+			any = true;
+		}
+		if (!any) {
+			all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+		}
+		filter(all, Fields.PROVINCE, request.province());
+		filter(all, Fields.CITY, request.city());
+		filter(all, Fields.EXCHANGE, request.exchange());
+		if (request.industry() != null) {
+			BooleanQuery.Builder levels = new BooleanQuery.Builder();
+			for (String dim : new String[] { Fields.INDUSTRY1, Fields.INDUSTRY2, Fields.INDUSTRY3 }) {
+				levels.add(new TermQuery(new Term(dim, request.industry())), BooleanClause.Occur.SHOULD);
+			}
+			all.add(levels.build(), BooleanClause.Occur.FILTER);
+		}
+		return all.build();
+	}
+
+	private static void filter(BooleanQuery.Builder all, String field, String value) {
+		if (value != null) {
+			all.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+		}
+	}
+
+	private Query wordQuery(String word) {
+		List<Query> ways = new ArrayList<>();
+		var code = CODE.matcher(word);
+		if (code.matches()) {
+			ways.add(new BoostQuery(new TermQuery(new Term(Fields.CODE_DIGITS, code.group(1))), 100));
+		}
+		else if (DIGITS.matcher(word).matches() && word.length() >= 3) {
+			ways.add(new BoostQuery(new PrefixQuery(new Term(Fields.CODE_DIGITS, word)), 20));
+		}
+		if (Pinyin.isLatin(word)) {
+			String w = word.toLowerCase(Locale.ROOT);
+			ways.add(new BoostQuery(new TermQuery(new Term(Fields.PINYIN, w)), 60));
+			ways.add(new BoostQuery(new TermQuery(new Term(Fields.INITIALS, w)), 50));
+			if (w.length() >= 2) {
+				ways.add(new BoostQuery(new PrefixQuery(new Term(Fields.PINYIN, w)), 25));
+				ways.add(new BoostQuery(new PrefixQuery(new Term(Fields.INITIALS, w)), 20));
+			}
+			if (w.length() >= 5) {
+				ways.add(new BoostQuery(new FuzzyQuery(new Term(Fields.PINYIN, w), w.length() >= 9 ? 2 : 1, 1), 10));
+			}
+		}
+		if (Pinyin.hasHan(word)) {
+			ways.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, word)), 120));
+			// A homophone typo (宁德时待) reads like the name it meant.
+			for (Pinyin.Variant v : Pinyin.variants(word).subList(0, Math.min(4, Pinyin.variants(word).size()))) {
+				if (v.full().length() >= 6) {
+					ways.add(new BoostQuery(new TermQuery(new Term(Fields.PINYIN, v.full())), 40));
+				}
+			}
+		}
+		ways.add(gramsQuery(Fields.NAME, word, 14));
+		ways.add(gramsQuery(Fields.FULL_NAME, word, 8));
+		ways.add(gramsQuery(Fields.ALIASES, word, 5));
+		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, word, 7));
+		ways.add(gramsQuery(Fields.PRODUCTS, word, 4));
+		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, word, 3));
+		ways.add(gramsQuery(Fields.REGION_TEXT, word, 5));
+		ways.removeIf(q -> q instanceof BooleanQuery bq && bq.clauses().isEmpty());
+		return new DisjunctionMaxQuery(ways, 0.2f);
+	}
+
+	/**
+	 * The word's character pairs (its single character when it has one) in a field; most pairs must be
+	 * there, so one wrong character still finds the name.
+	 */
+	private Query gramsQuery(String field, String word, float boost) {
+		List<String> unigrams = new ArrayList<>();
+		List<String> bigrams = new ArrayList<>();
+		List<String> words = new ArrayList<>();
+		try (TokenStream ts = grams.tokenStream(field, word)) {
+			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+			var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+			ts.reset();
+			while (ts.incrementToken()) {
+				String t = term.toString();
+				switch (type.type()) {
+					case "<DOUBLE>" -> bigrams.add(t);
+					case "<SINGLE>", "<IDEOGRAPHIC>" -> unigrams.add(t);
+					default -> words.add(t);
+				}
+			}
+			ts.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		BooleanQuery.Builder b = new BooleanQuery.Builder();
+		List<String> terms = new ArrayList<>(bigrams.isEmpty() ? unigrams : bigrams);
+		for (String t : terms) {
+			b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+		}
+		for (String w : words) {
+			b.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST);
+		}
+		if (!terms.isEmpty()) {
+			b.setMinimumNumberShouldMatch(terms.size() <= 2 ? terms.size() : (int) Math.ceil(terms.size() * 0.6));
+		}
+		BooleanQuery q = b.build();
+		return q.clauses().isEmpty() ? q : new BoostQuery(q, boost);
+	}
+
+	private Map<String, String[]> highlight(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+		if (docs.length == 0) {
+			return Map.of();
+		}
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+			.withMaxLength(2_000)
+			.build();
+		int[] ids = new int[docs.length];
+		for (int i = 0; i < docs.length; i++) {
+			ids[i] = docs[i].doc;
+		}
+		int[] passages = new int[HIGHLIGHT_FIELDS.length];
+		java.util.Arrays.fill(passages, 1);
+		return highlighter.highlightFields(HIGHLIGHT_FIELDS, query, ids, passages);
+	}
+
+	/** Reasons the highlighter cannot show: a code, pinyin or initials match. */
+	private static List<String> notes(String q, Document d) {
+		List<String> notes = new ArrayList<>();
+		String code = d.get(Fields.CODE);
+		for (String word : q.split(" ")) {
+			var m = CODE.matcher(word);
+			if (m.matches() && code.startsWith(m.group(1)) || DIGITS.matcher(word).matches() && word.length() >= 3 && code.startsWith(word)) {
+				notes.add("代码：<em>" + escape(code) + "</em>");
+			}
+			else if (Pinyin.isLatin(word)) {
+				String w = word.toLowerCase(Locale.ROOT);
+				for (Pinyin.Variant v : Pinyin.variants(d.get(Fields.NAME))) {
+					if (v.initials().startsWith(w)) {
+						notes.add("首字母：<em>" + v.initials() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
+						break;
+					}
+					if (v.full().startsWith(w) || FuzzyMatch.close(v.full(), w)) {
+						notes.add("拼音：<em>" + v.full() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
+						break;
+					}
+				}
+			}
+		}
+		return notes;
+	}
+
+	private static String escape(String s) {
+		return org.springframework.web.util.HtmlUtils.htmlEscape(s);
+	}
+
+	private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, FacetsCollector collector)
+			throws IOException {
+		Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+		if (state == null) {
+			return out;
+		}
+		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collector);
+		for (String dim : FACET_DIMS) {
+			List<SearchResult.FacetValue> values = new ArrayList<>();
+			try {
+				FacetResult result = counts.getTopChildren(20, dim);
+				if (result != null) {
+					for (LabelAndValue lv : result.labelValues) {
+						values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
+					}
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// The dimension has no value in this index yet.
+			}
+			out.put(dim, values);
+		}
+		return out;
+	}
+
+	private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+		var helper = reader.getReaderCacheHelper();
+		Object key = helper == null ? reader : helper.getKey();
+		synchronized (facetStates) {
+			SortedSetDocValuesReaderState state = facetStates.get(key);
+			if (state == null) {
+				try {
+					state = new DefaultSortedSetDocValuesReaderState(reader, EnterpriseIndex.FACETS);
+				}
+				catch (IllegalArgumentException ex) {
+					return null; // an empty index has no facet field yet
+				}
+				facetStates.put(key, state);
+			}
+			return state;
+		}
+	}
+
+	private static String label(String field) {
+		return switch (field) {
+			case Fields.NAME -> "简称";
+			case Fields.FULL_NAME -> "全称";
+			case Fields.ALIASES -> "曾用名/别名";
+			case Fields.PRODUCTS -> "产品";
+			case Fields.INDUSTRY_TEXT -> "行业";
+			default -> field;
+		};
+	}
+
+	/** Edit distance at most 2, for explaining a fuzzy pinyin match. */
+	static final class FuzzyMatch {
+
+		private FuzzyMatch() {
+		}
+
+		static boolean close(String a, String b) {
+			if (Math.abs(a.length() - b.length()) > 2) {
+				return false;
+			}
+			int[] prev = new int[b.length() + 1];
+			int[] cur = new int[b.length() + 1];
+			for (int j = 0; j <= b.length(); j++) {
+				prev[j] = j;
+			}
+			for (int i = 1; i <= a.length(); i++) {
+				cur[0] = i;
+				for (int j = 1; j <= b.length(); j++) {
+					cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+				}
+				int[] t = prev;
+				prev = cur;
+				cur = t;
+			}
+			return prev[b.length()] <= 2;
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package cn.chainscout.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the index in step with the graph: rebuilds it when missing or stale, follows every change. */
+@Component
+public class SearchIndexer {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+	private final EnterpriseIndex index;
+
+	private final EnterpriseDocuments documents;
+
+	public SearchIndexer(EnterpriseIndex index, EnterpriseDocuments documents) {
+		this.index = index;
+		this.documents = documents;
+	}
+
+	/** Rebuilds the index from the graph. @return documents indexed */
+	public synchronized long rebuild() {
+		long start = System.nanoTime();
+		AtomicLong count = new AtomicLong();
+		index.deleteAll();
+		documents.forEachPage(page -> {
+			index.index(page);
+			count.addAndGet(page.size());
+		});
+		index.commit();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count.get(),
+				String.format("%.1f", seconds), Math.round(count.get() / Math.max(seconds, 1e-3)), index.dir());
+		return count.get();
+	}
+
+	/** Rebuilds when the index was missing or damaged, or does not hold what the graph holds. */
+	public synchronized void rebuildIfStale() {
+		long inGraph = documents.count();
+		if (index.isFresh() && inGraph == 0) {
+			return;
+		}
+		if (index.isFresh() || index.size() != inGraph) {
+			log.info("Search index holds {} enterprises, the graph {}: rebuilding", index.size(), inGraph);
+			rebuild();
+		}
+	}
+
+	@EventListener
+	public void on(EnterprisesChanged change) {
+		if (change.all()) {
+			rebuild();
+			return;
+		}
+		reindex(change.codes());
+	}
+
+	/** Re-reads these enterprises from the graph; those gone from it leave the index. */
+	public synchronized void reindex(Set<String> codes) {
+		List<EnterpriseDocument> found = documents.byCodes(codes);
+		List<String> gone = new ArrayList<>(codes);
+		found.forEach(d -> gone.remove(d.code()));
+		index.index(found);
+		index.delete(gone);
+		index.commit();
+	}
+}

@@ -1,0 +1,24 @@
+package cn.chainscout.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param total how many enterprises match
+ * @param page the page returned
+ * @param size hits per page
+ * @param hits this page's hits, best first
+ * @param facets counts per value of province, city, industry levels and exchange, over all matches
+ */
+public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets) {
+
+	/**
+	 * @param highlights why it matched: fragments with the matching text in {@code <em>}, or a note such
+	 *        as 拼音 ningdeshidai
+	 */
+	public record Hit(String code, String name, String fullName, String region, float score, List<String> highlights) {
+	}
+
+	public record FacetValue(String value, long count) {
+	}
+}
