@@ -90,6 +90,12 @@ public final class EnterpriseIndex implements AutoCloseable {
 			Files.createDirectories(dir);
 			Directory directory = FSDirectory.open(dir);
 			boolean fresh = !healthy(directory, dir);
+			if (fresh) {
+				// The directory holds nothing but the index, and nothing the graph doesn't: start clean.
+				for (String file : directory.listAll()) {
+					directory.deleteFile(file);
+				}
+			}
 			IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField())
 				.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
 				.setRAMBufferSizeMB(64);

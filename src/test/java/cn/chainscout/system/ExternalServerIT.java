@@ -32,7 +32,8 @@ class ExternalServerIT {
 			String uri = "neo4j://127.0.0.1:" + external.boltUri().getPort();
 			try (ConfigurableApplicationContext app = SpringApplication.run(Application.class, "--server.port=0",
 					"--chainscout.neo4j.uri=" + uri, "--chainscout.neo4j.data-dir=" + unusedEmbeddedDir,
-					"--chainscout.importing.data=" + data, "--chainscout.importing.report-dir=" + appHome.resolve("reports"))) {
+					"--chainscout.importing.data=" + data, "--chainscout.importing.report-dir=" + appHome.resolve("reports"),
+					"--chainscout.search.index-dir=" + appHome.resolve("search"))) {
 				int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 				var health = Http.get("http://localhost:" + port + "/actuator/health").json();
 				assertThat(health.get("components").get("graphDatabase").get("details").get("database").asString())

@@ -40,6 +40,7 @@ class ApplicationIT {
 		home = Files.createTempDirectory("chainscout-app");
 		registry.add("chainscout.neo4j.data-dir", () -> home.resolve("neo4j").toString());
 		registry.add("chainscout.importing.report-dir", () -> home.resolve("reports").toString());
+		registry.add("chainscout.search.index-dir", () -> home.resolve("search").toString());
 	}
 
 	@BeforeAll
@@ -141,6 +142,64 @@ class ApplicationIT {
 		String makerName = makerLinks.get(0).getText();
 		makerLinks.get(0).click();
 		assertThat(makerName).startsWith(browser.findElement(By.id("name")).getText());
+	}
+
+	@Test
+	void searchFindsTheBundledFirmsByNameCodePinyinAndProduct() {
+		JsonNode byName = Http.get(url("/api/v1/search?q=" + enc("宁德时代"))).json();
+		assertThat(byName.get("hits").get(0).get("code").asString()).isEqualTo("300750.SZ");
+		assertThat(byName.get("hits").get(0).get("region").asString()).contains("宁德市");
+		assertThat(byName.get("facets").get("province").size()).isPositive();
+		assertThat(Http.get(url("/api/v1/search?q=300750")).json().get("hits").get(0).get("code").asString()).isEqualTo("300750.SZ");
+		assertThat(Http.get(url("/api/v1/search?q=ningdeshidai")).json().get("hits").get(0).get("code").asString()).isEqualTo("300750.SZ");
+		JsonNode separators = Http.get(url("/api/v1/search?q=" + enc("锂电池隔膜"))).json();
+		assertThat(separators.get("total").asLong()).isPositive();
+		assertThat(separators.get("hits").get(0).get("highlights").toString()).contains("<em>");
+		JsonNode suggest = Http.get(url("/api/v1/search/suggest?q=ningde")).json();
+		assertThat(suggest.get("suggestions").get(0).get("code").asString()).isEqualTo("300750.SZ");
+	}
+
+	@Test
+	void absurdSearchInputGetsAClear400() {
+		for (String query : new String[] { "q=" + "a".repeat(10_000), "q=" + enc("宁".repeat(10_000)), "q=" + enc("？！。，"),
+				"q=x&page=abc", "q=x&size=-3", "q=" }) {
+			Http.Response r = Http.get(url("/api/v1/search?" + query));
+			assertThat(r.status()).as(query.substring(0, Math.min(30, query.length()))).isEqualTo(400);
+			assertThat(r.json().get("message").asString()).containsAnyOf("参数 q", "参数 page", "参数 size");
+		}
+	}
+
+	@Test
+	void searchPageShowsSuggestionsFacetsAndHitsOnAPhoneScreen() {
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		try {
+			browser.get(url("/search"));
+			browser.findElement(By.id("q")).sendKeys("ningde");
+			var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5));
+			WebElement first = wait.until(d -> {
+				var items = d.findElements(By.cssSelector("#suggestions li a"));
+				return items.isEmpty() ? null : items.get(0);
+			});
+			assertThat(first.getText()).contains("宁德时代");
+			browser.findElement(By.id("q")).clear();
+			browser.findElement(By.id("q")).sendKeys("广东 锂电池");
+			browser.findElement(By.id("search-button")).click();
+			assertThat(Long.parseLong(browser.findElement(By.id("total")).getText())).isPositive();
+			assertThat(browser.findElement(By.id("facets")).getText()).contains("广东省");
+			assertThat(browser.findElements(By.cssSelector(".hit .why em"))).isNotEmpty();
+			Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+			assertThat(overflow).isEqualTo(false);
+			browser.findElement(By.cssSelector(".hit h2 a")).click();
+			assertThat(browser.findElement(By.id("name")).getText()).isNotBlank();
+		}
+		finally {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+		}
+	}
+
+	static String enc(String s) {
+		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test
