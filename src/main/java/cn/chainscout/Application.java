@@ -22,6 +22,7 @@ public class Application {
 			case "import" -> System.exit(ImportCommand.run(rest));
 			case "generate" -> System.exit(GenerateCommand.run(rest));
 			case "reindex" -> System.exit(SearchCommand.reindex(rest));
+			case "evaluate-search" -> System.exit(SearchCommand.evaluate(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}
 	}

@@ -220,13 +220,21 @@ public final class EnterpriseIndex implements AutoCloseable {
 		}
 	}
 
+	/** Text fields shown in highlights keep offsets in the postings, so highlighting needs no re-analysis. */
+	static final org.apache.lucene.document.FieldType HIGHLIGHTED = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+
+	static {
+		HIGHLIGHTED.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		HIGHLIGHTED.freeze();
+	}
+
 	static Document toLucene(EnterpriseDocument d) {
 		Document doc = new Document();
 		doc.add(new KeywordField(Fields.CODE, d.code(), Field.Store.YES));
 		doc.add(new StringField(Fields.CODE_DIGITS, d.code().replaceAll("\\..*$", ""), Field.Store.NO));
-		doc.add(new TextField(Fields.NAME, d.name(), Field.Store.YES));
+		doc.add(new Field(Fields.NAME, d.name(), HIGHLIGHTED));
 		doc.add(new StringField(Fields.NAME_EXACT, d.name(), Field.Store.NO));
-		doc.add(new TextField(Fields.FULL_NAME, d.fullName(), Field.Store.YES));
+		doc.add(new Field(Fields.FULL_NAME, d.fullName(), HIGHLIGHTED));
 		Set<String> aliases = new LinkedHashSet<>();
 		for (String variant : d.aliases()) {
 			String[] parts = variant.split(" / ");
@@ -237,7 +245,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 			}
 		}
 		for (String alias : aliases) {
-			doc.add(new TextField(Fields.ALIASES, alias, Field.Store.YES));
+			doc.add(new Field(Fields.ALIASES, alias, HIGHLIGHTED));
 		}
 		Set<String> spellings = new LinkedHashSet<>();
 		for (String source : List.of(d.name(), shortFullName(d.fullName()))) {
@@ -258,7 +266,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 				major.append(p.name()).append('；');
 			}
 		}
-		doc.add(new TextField(Fields.PRODUCTS, products.toString(), Field.Store.YES));
+		doc.add(new Field(Fields.PRODUCTS, products.toString(), HIGHLIGHTED));
 		doc.add(new TextField(Fields.PRODUCTS_WORDS, products.toString(), Field.Store.NO));
 		doc.add(new TextField(Fields.MAJOR_PRODUCTS, major.toString(), Field.Store.NO));
 		StringBuilder industryText = new StringBuilder();
@@ -273,7 +281,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 				}
 			}
 		}
-		doc.add(new TextField(Fields.INDUSTRY_TEXT, industryText.toString(), Field.Store.YES));
+		doc.add(new Field(Fields.INDUSTRY_TEXT, industryText.toString(), HIGHLIGHTED));
 		doc.add(new TextField(Fields.REGION_TEXT, d.regionLabel(), Field.Store.NO));
 		doc.add(new StoredField(Fields.REGION_NAME, d.regionLabel()));
 		facet(doc, Fields.PROVINCE, d.province());

@@ -70,7 +70,22 @@ public final class EnterpriseSearch {
 	}
 
 	public SearchResult search(SearchRequest request) {
-		Query query = query(request);
+		SearchResult exact = search(request, false);
+		// Spelling tolerance for pinyin costs a scan of the terms; only pay it when nothing matched.
+		return exact.total() > 0 || !hasLatinWord(request.q()) ? exact : search(request, true);
+	}
+
+	private static boolean hasLatinWord(String q) {
+		for (String word : q.split(" ")) {
+			if (Pinyin.isLatin(word) && word.length() >= 5) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private SearchResult search(SearchRequest request, boolean fuzzy) {
+		Query query = query(request, fuzzy);
 		IndexSearcher searcher = index.acquire();
 		try {
 			int wanted = request.page() * request.size();
@@ -143,14 +158,14 @@ public final class EnterpriseSearch {
 		}
 	}
 
-	Query query(SearchRequest request) {
+	Query query(SearchRequest request, boolean fuzzy) {
 		BooleanQuery.Builder all = new BooleanQuery.Builder();
 		boolean any = false;
 		for (String word : request.q().split(" ")) {
 			if (word.isEmpty()) {
 				continue;
 			}
-			all.add(wordQuery(word), BooleanClause.Occur.MUST);
+			all.add(wordQuery(word, fuzzy), BooleanClause.Occur.MUST);
 			any = true;
 		}
 		if (!any) {
@@ -175,7 +190,7 @@ public final class EnterpriseSearch {
 		}
 	}
 
-	private Query wordQuery(String word) {
+	private Query wordQuery(String word, boolean fuzzy) {
 		List<Query> ways = new ArrayList<>();
 		var code = CODE.matcher(word);
 		if (code.matches()) {
@@ -192,7 +207,7 @@ public final class EnterpriseSearch {
 				ways.add(new BoostQuery(new PrefixQuery(new Term(Fields.PINYIN, w)), 25));
 				ways.add(new BoostQuery(new PrefixQuery(new Term(Fields.INITIALS, w)), 20));
 			}
-			if (w.length() >= 5) {
+			if (fuzzy && w.length() >= 5) {
 				ways.add(new BoostQuery(new FuzzyQuery(new Term(Fields.PINYIN, w), w.length() >= 9 ? 2 : 1, 1), 10));
 			}
 		}
@@ -261,6 +276,7 @@ public final class EnterpriseSearch {
 			return Map.of();
 		}
 		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+			.withHandleMultiTermQuery(false)
 			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
 			.withMaxLength(2_000)
 			.build();

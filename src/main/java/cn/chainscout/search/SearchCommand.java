@@ -14,6 +14,38 @@ public final class SearchCommand {
 	private SearchCommand() {
 	}
 
+	/**
+	 * {@code java -jar chainscout.jar evaluate-search [--queries FILE | --sample N]}: quality and speed of
+	 * ChainScout's search against Neo4j's full-text index on the same graph (see BENCHMARKS.md).
+	 */
+	public static int evaluate(String[] args) {
+		java.nio.file.Path queriesFile = null;
+		int sample = 0;
+		List<String> springArgs = new ArrayList<>();
+		springArgs.add("--chainscout.importing.auto=false");
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--queries" -> queriesFile = java.nio.file.Path.of(args[++i]);
+				case "--sample" -> sample = Integer.parseInt(args[++i]);
+				default -> springArgs.add(args[i]);
+			}
+		}
+		SpringApplication app = new SpringApplication(Application.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+			context.getBean(SearchIndexer.class).rebuildIfStale();
+			var evaluation = new SearchEvaluation(context.getBean(EnterpriseSearch.class), context.getBean(cn.chainscout.graph.Graph.class));
+			var queries = sample > 0 ? evaluation.sampledQueries(sample, 42)
+					: queriesFile != null ? SearchEvaluation.read(queriesFile) : SearchEvaluation.bundledQueries();
+			System.out.println(SearchEvaluation.table(evaluation.run(queries), queriesFile));
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("评测失败: " + ex.getMessage());
+			return 1;
+		}
+	}
+
 	public static int reindex(String[] args) {
 		List<String> springArgs = new ArrayList<>(List.of(args));
 		springArgs.add("--chainscout.importing.auto=false");
