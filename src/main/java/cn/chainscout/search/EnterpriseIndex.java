@@ -247,6 +247,11 @@ public final class EnterpriseIndex implements AutoCloseable {
 		for (String alias : aliases) {
 			doc.add(new Field(Fields.ALIASES, alias, HIGHLIGHTED));
 		}
+		StringBuilder nameSpellings = new StringBuilder();
+		for (Pinyin.Variant v : Pinyin.variants(d.name())) {
+			nameSpellings.append(v.full()).append(' ').append(v.initials()).append('\n');
+		}
+		doc.add(new StoredField(Fields.SPELLINGS, nameSpellings.toString()));
 		Set<String> spellings = new LinkedHashSet<>();
 		for (String source : List.of(d.name(), shortFullName(d.fullName()))) {
 			for (Pinyin.Variant v : Pinyin.variants(source)) {

@@ -192,6 +192,7 @@ public final class EnterpriseSearch {
 
 	private Query wordQuery(String word, boolean fuzzy) {
 		List<Query> ways = new ArrayList<>();
+		ways.add(new BoostQuery(new TermQuery(new Term(Fields.CODE, word.toUpperCase(Locale.ROOT))), 100));
 		var code = CODE.matcher(word);
 		if (code.matches()) {
 			ways.add(new BoostQuery(new TermQuery(new Term(Fields.CODE_DIGITS, code.group(1))), 100));
@@ -300,7 +301,7 @@ public final class EnterpriseSearch {
 			}
 			else if (Pinyin.isLatin(word)) {
 				String w = word.toLowerCase(Locale.ROOT);
-				for (Pinyin.Variant v : Pinyin.variants(d.get(Fields.NAME))) {
+				for (Pinyin.Variant v : storedSpellings(d)) {
 					if (v.initials().startsWith(w)) {
 						notes.add("首字母：<em>" + v.initials() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
 						break;
@@ -313,6 +314,21 @@ public final class EnterpriseSearch {
 			}
 		}
 		return notes;
+	}
+
+	private static List<Pinyin.Variant> storedSpellings(Document d) {
+		String stored = d.get(Fields.SPELLINGS);
+		if (stored == null) {
+			return Pinyin.variants(d.get(Fields.NAME));
+		}
+		List<Pinyin.Variant> variants = new ArrayList<>();
+		for (String line : stored.split("\n")) {
+			int space = line.indexOf(' ');
+			if (space > 0) {
+				variants.add(new Pinyin.Variant(line.substring(0, space), line.substring(space + 1)));
+			}
+		}
+		return variants;
 	}
 
 	private static String escape(String s) {

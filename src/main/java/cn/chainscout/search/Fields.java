@@ -19,6 +19,9 @@ final class Fields {
 
 	static final String INITIALS = "initials";
 
+	/** The short name's pinyin variants, stored to explain matches without recomputing them. */
+	static final String SPELLINGS = "spellings";
+
 	static final String PRODUCTS = "products";
 
 	static final String MAJOR_PRODUCTS = "majorProducts";
