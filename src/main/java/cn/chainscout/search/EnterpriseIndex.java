@@ -2,15 +2,11 @@ package cn.chainscout.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -22,26 +18,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.CheckIndex;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index of the enterprise library: one {@link IndexWriter} for the life of the application,
- * reads through a {@link SearcherManager} refreshed in the background, so a write is visible to searches
- * within {@code refreshMillis}. A missing or unreadable index is rebuilt, never served broken.
+ * The Lucene index of the enterprise library, one document per enterprise. A write is visible to
+ * searches within {@code refreshMillis}; a missing or unreadable index is rebuilt, never served broken.
  */
 public final class EnterpriseIndex implements AutoCloseable {
-
-	private static final Logger log = LoggerFactory.getLogger(EnterpriseIndex.class);
 
 	static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -54,31 +38,10 @@ public final class EnterpriseIndex implements AutoCloseable {
 	/** Products with at least this share of revenue count as the firm's main business. */
 	static final double MAJOR_SHARE = 0.2;
 
-	private final Path dir;
+	private final IndexStore store;
 
-	private final Directory directory;
-
-	private final IndexWriter writer;
-
-	private final SearcherManager searchers;
-
-	private final ScheduledExecutorService refresher;
-
-	private final boolean fresh;
-
-	private EnterpriseIndex(Path dir, Directory directory, IndexWriter writer, boolean fresh, long refreshMillis)
-			throws IOException {
-		this.dir = dir;
-		this.directory = directory;
-		this.writer = writer;
-		this.fresh = fresh;
-		this.searchers = new SearcherManager(writer, null);
-		this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "search-index-refresh");
-			t.setDaemon(true);
-			return t;
-		});
-		refresher.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+	private EnterpriseIndex(IndexStore store) {
+		this.store = store;
 	}
 
 	/**
@@ -86,76 +49,34 @@ public final class EnterpriseIndex implements AutoCloseable {
 	 * which {@link #isFresh()} reports so that the caller rebuilds it from the graph.
 	 */
 	public static EnterpriseIndex open(Path dir, long refreshMillis) {
-		try {
-			Files.createDirectories(dir);
-			Directory directory = FSDirectory.open(dir);
-			boolean fresh = !healthy(directory, dir);
-			if (fresh) {
-				// The directory holds nothing but the index, and nothing the graph doesn't: start clean.
-				for (String file : directory.listAll()) {
-					directory.deleteFile(file);
-				}
-			}
-			IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField())
-				.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-				.setRAMBufferSizeMB(64);
-			IndexWriter writer = new IndexWriter(directory, config);
-			if (fresh) {
-				writer.commit();
-			}
-			return new EnterpriseIndex(dir, directory, writer, fresh, refreshMillis);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot open the search index in " + dir, ex);
-		}
-	}
-
-	private static boolean healthy(Directory directory, Path dir) {
-		try {
-			if (!DirectoryReader.indexExists(directory)) {
-				log.info("No search index in {}; it will be built from the graph", dir);
-				return false;
-			}
-			try (CheckIndex check = new CheckIndex(directory)) {
-				check.setChecksumsOnly(true);
-				if (!check.checkIndex().clean) {
-					log.warn("Search index in {} is damaged; it will be rebuilt from the graph", dir);
-					return false;
-				}
-			}
-			return true;
-		}
-		catch (IOException | RuntimeException ex) {
-			log.warn("Search index in {} cannot be read ({}); it will be rebuilt from the graph", dir, ex.toString());
-			return false;
-		}
+		return new EnterpriseIndex(IndexStore.open(dir, SearchAnalyzers.perField(), refreshMillis));
 	}
 
 	/** True when the index was created empty at open, because it was missing or damaged. */
 	public boolean isFresh() {
-		return fresh;
+		return store.isFresh();
 	}
 
 	public Path dir() {
-		return dir;
+		return store.dir();
 	}
 
 	/** Adds or replaces these enterprises. */
 	public void index(Collection<EnterpriseDocument> documents) {
 		try {
 			for (EnterpriseDocument d : documents) {
-				writer.updateDocument(new Term(Fields.CODE, d.code()), FACETS.build(toLucene(d)));
+				store.writer().updateDocument(new Term(Fields.CODE, d.code()), FACETS.build(toLucene(d)));
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write to the search index in " + dir, ex);
+			throw new UncheckedIOException("Cannot write to the search index in " + store.dir(), ex);
 		}
 	}
 
 	public void delete(Collection<String> codes) {
 		try {
 			for (String code : codes) {
-				writer.deleteDocuments(new Term(Fields.CODE, code));
+				store.writer().deleteDocuments(new Term(Fields.CODE, code));
 			}
 		}
 		catch (IOException ex) {
@@ -165,7 +86,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 
 	public void deleteAll() {
 		try {
-			writer.deleteAll();
+			store.writer().deleteAll();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -174,50 +95,19 @@ public final class EnterpriseIndex implements AutoCloseable {
 
 	/** Makes what was written durable and visible now. */
 	public void commit() {
-		try {
-			writer.commit();
-			searchers.maybeRefreshBlocking();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot commit the search index in " + dir, ex);
-		}
+		store.commit();
 	}
 
 	public int size() {
-		IndexSearcher s = acquire();
-		try {
-			return s.getIndexReader().numDocs();
-		}
-		finally {
-			release(s);
-		}
+		return store.size();
 	}
 
 	IndexSearcher acquire() {
-		try {
-			return searchers.acquire();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return store.acquire();
 	}
 
 	void release(IndexSearcher searcher) {
-		try {
-			searchers.release(searcher);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private void refresh() {
-		try {
-			searchers.maybeRefresh();
-		}
-		catch (IOException | RuntimeException ex) {
-			log.warn("Search index refresh failed: {}", ex.toString());
-		}
+		store.release(searcher);
 	}
 
 	/** Text fields shown in highlights keep offsets in the postings, so highlighting needs no re-analysis. */
@@ -312,14 +202,6 @@ public final class EnterpriseIndex implements AutoCloseable {
 
 	@Override
 	public void close() {
-		refresher.shutdownNow();
-		try {
-			searchers.close();
-			writer.close();
-			directory.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		store.close();
 	}
 }

@@ -59,6 +59,8 @@ public final class EnterpriseSearch {
 
 	private final EnterpriseIndex index;
 
+	private final @org.jspecify.annotations.Nullable ProductIndex products;
+
 	private final Analyzer grams = SearchAnalyzers.cjkGrams();
 
 	private final Analyzer analyzer = SearchAnalyzers.perField();
@@ -66,7 +68,28 @@ public final class EnterpriseSearch {
 	private final Map<Object, SortedSetDocValuesReaderState> facetStates = new WeakHashMap<>();
 
 	public EnterpriseSearch(EnterpriseIndex index) {
+		this(index, null);
+	}
+
+	public EnterpriseSearch(EnterpriseIndex index, @org.jspecify.annotations.Nullable ProductIndex products) {
 		this.index = index;
+		this.products = products;
+	}
+
+	/** Products named by the query's Chinese words, best first, at most five. */
+	private List<ProductDocument> products(String q) {
+		if (products == null) {
+			return List.of();
+		}
+		java.util.Map<String, ProductDocument> found = new LinkedHashMap<>();
+		for (String word : q.split(" ")) {
+			if (Pinyin.hasHan(word) && word.length() >= 2) {
+				for (ProductDocument p : products.search(word, 5)) {
+					found.putIfAbsent(p.name(), p);
+				}
+			}
+		}
+		return found.values().stream().limit(5).toList();
 	}
 
 	public SearchResult search(SearchRequest request) {
@@ -112,7 +135,8 @@ public final class EnterpriseSearch {
 				hits.add(new SearchResult.Hit(d.get(Fields.CODE), d.get(Fields.NAME), d.get(Fields.FULL_NAME),
 						d.get(Fields.REGION_NAME), Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score, why));
 			}
-			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(searcher, facets));
+			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(searcher, facets),
+					request.page() == 1 ? products(request.q()) : List.of());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -11,12 +11,17 @@ class SearchConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EnterpriseIndex enterpriseIndex(ChainScoutProperties properties) {
-		return EnterpriseIndex.open(properties.search().indexDir(), properties.search().refreshMillis());
+		return EnterpriseIndex.open(properties.search().indexDir().resolve("enterprises"), properties.search().refreshMillis());
+	}
+
+	@Bean(destroyMethod = "close")
+	ProductIndex productIndex(ChainScoutProperties properties) {
+		return ProductIndex.open(properties.search().indexDir().resolve("products"), properties.search().refreshMillis());
 	}
 
 	@Bean
-	EnterpriseSearch enterpriseSearch(EnterpriseIndex index) {
-		return new EnterpriseSearch(index);
+	EnterpriseSearch enterpriseSearch(EnterpriseIndex index, ProductIndex products) {
+		return new EnterpriseSearch(index, products);
 	}
 
 	/** After the start-up import (which runs first), make sure the index holds what the graph holds. */

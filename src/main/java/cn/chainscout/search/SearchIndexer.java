@@ -20,9 +20,22 @@ public class SearchIndexer {
 
 	private final EnterpriseDocuments documents;
 
+	private final @org.jspecify.annotations.Nullable ProductIndex products;
+
+	private final @org.jspecify.annotations.Nullable ProductDocuments productDocuments;
+
 	public SearchIndexer(EnterpriseIndex index, EnterpriseDocuments documents) {
+		this(index, documents, null, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public SearchIndexer(EnterpriseIndex index, EnterpriseDocuments documents,
+			@org.jspecify.annotations.Nullable ProductIndex products,
+			@org.jspecify.annotations.Nullable ProductDocuments productDocuments) {
 		this.index = index;
 		this.documents = documents;
+		this.products = products;
+		this.productDocuments = productDocuments;
 	}
 
 	/** Rebuilds the index from the graph. @return documents indexed */
@@ -38,7 +51,23 @@ public class SearchIndexer {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count.get(),
 				String.format("%.1f", seconds), Math.round(count.get() / Math.max(seconds, 1e-3)), index.dir());
+		rebuildProducts();
 		return count.get();
+	}
+
+	private void rebuildProducts() {
+		if (products == null || productDocuments == null) {
+			return;
+		}
+		long start = System.nanoTime();
+		AtomicLong count = new AtomicLong();
+		products.deleteAll();
+		productDocuments.forEachPage(page -> {
+			products.index(page);
+			count.addAndGet(page.size());
+		});
+		products.commit();
+		log.info("Product index rebuilt: {} products in {} s", count.get(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
 	}
 
 	/** Rebuilds when the index was missing or damaged, or does not hold what the graph holds. */
@@ -50,6 +79,10 @@ public class SearchIndexer {
 		if (index.isFresh() || index.size() != inGraph) {
 			log.info("Search index holds {} enterprises, the graph {}: rebuilding", index.size(), inGraph);
 			rebuild();
+		}
+		else if (products != null && productDocuments != null
+				&& (products.isFresh() || products.size() != productDocuments.count())) {
+			rebuildProducts();
 		}
 	}
 
@@ -70,5 +103,14 @@ public class SearchIndexer {
 		index.index(found);
 		index.delete(gone);
 		index.commit();
+		if (products != null && productDocuments != null) {
+			List<String> names = productDocuments.productsOf(codes);
+			List<ProductDocument> current = productDocuments.byNames(names);
+			List<String> unmade = new ArrayList<>(names);
+			current.forEach(p -> unmade.remove(p.name()));
+			products.index(current);
+			products.delete(unmade);
+			products.commit();
+		}
 	}
 }

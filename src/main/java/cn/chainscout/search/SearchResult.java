@@ -9,8 +9,10 @@ import java.util.Map;
  * @param size hits per page
  * @param hits this page's hits, best first
  * @param facets counts per value of province, city, industry levels and exchange, over all matches
+ * @param products products whose names match the query's words, with their makers
  */
-public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets) {
+public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
+		List<ProductDocument> products) {
 
 	/**
 	 * @param highlights why it matched: fragments with the matching text in {@code <em>}, or a note such

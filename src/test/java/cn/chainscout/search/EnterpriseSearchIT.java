@@ -26,19 +26,48 @@ class EnterpriseSearchIT {
 
 	static EnterpriseSearch search;
 
+	static ProductIndex products;
+
 	@BeforeAll
 	static void indexFixture() throws Exception {
 		dir = Files.createTempDirectory("chainscout-search");
-		index = EnterpriseIndex.open(dir, 50);
-		index.index(fixture());
+		index = EnterpriseIndex.open(dir.resolve("enterprises"), 50);
+		products = ProductIndex.open(dir.resolve("products"), 50);
+		List<EnterpriseDocument> docs = fixture();
+		index.index(docs);
 		index.commit();
-		search = new EnterpriseSearch(index);
+		products.index(productsOf(docs));
+		products.commit();
+		search = new EnterpriseSearch(index, products);
+	}
+
+	/** The fixture's products with their makers, as the graph would give them. */
+	static List<ProductDocument> productsOf(List<EnterpriseDocument> docs) {
+		java.util.Map<String, List<ProductDocument.Maker>> makers = new java.util.TreeMap<>();
+		for (EnterpriseDocument d : docs) {
+			for (EnterpriseDocument.ProductShare p : d.products()) {
+				makers.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(new ProductDocument.Maker(d.code(), d.name(), p.share()));
+			}
+		}
+		return makers.entrySet().stream().map(e -> new ProductDocument(e.getKey(), e.getValue(), e.getValue().size())).toList();
 	}
 
 	@AfterAll
 	static void close() {
 		index.close();
+		products.close();
 		TestGraph.deleteRecursively(dir);
+	}
+
+	@Test
+	void aProductQueryShowsTheMatchingProductsAndTheirMakers() {
+		List<ProductDocument> found = find("锂电池隔膜").products();
+		assertThat(found).isNotEmpty();
+		assertThat(found.get(0).name()).isEqualTo("锂电池隔膜");
+		assertThat(found.get(0).makers()).extracting(ProductDocument.Maker::code).containsExactly("002812.SZ");
+		assertThat(find("隔膜").products()).extracting(ProductDocument::name).contains("湿法隔膜", "干法隔膜", "锂电池隔膜");
+		assertThat(find("乘用车").products().get(0).makerCount()).isEqualTo(2);
+		assertThat(find("ndsd").products()).isEmpty();
 	}
 
 	static List<EnterpriseDocument> fixture() throws Exception {

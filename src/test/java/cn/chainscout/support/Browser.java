@@ -34,7 +34,10 @@ public final class Browser {
 			.usingDriverExecutable(new File(binary("CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
 			.build();
-		return new ChromeDriver(service, options);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		// A click that navigates returns before the next page is there; finding waits for it.
+		driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+		return driver;
 	}
 
 	private static String binary(String env, String fallback) {

@@ -155,6 +155,8 @@ class ApplicationIT {
 		JsonNode separators = Http.get(url("/api/v1/search?q=" + enc("锂电池隔膜"))).json();
 		assertThat(separators.get("total").asLong()).isPositive();
 		assertThat(separators.get("hits").get(0).get("highlights").toString()).contains("<em>");
+		assertThat(separators.get("products").get(0).get("name").asString()).isEqualTo("锂电池隔膜");
+		assertThat(separators.get("products").get(0).get("makers").size()).isPositive();
 		JsonNode suggest = Http.get(url("/api/v1/search/suggest?q=ningde")).json();
 		assertThat(suggest.get("suggestions").get(0).get("code").asString()).isEqualTo("300750.SZ");
 	}
