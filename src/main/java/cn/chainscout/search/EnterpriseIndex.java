@@ -74,23 +74,11 @@ public final class EnterpriseIndex implements AutoCloseable {
 	}
 
 	public void delete(Collection<String> codes) {
-		try {
-			for (String code : codes) {
-				store.writer().deleteDocuments(new Term(Fields.CODE, code));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		store.delete(Fields.CODE, codes);
 	}
 
 	public void deleteAll() {
-		try {
-			store.writer().deleteAll();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		store.deleteAll();
 	}
 
 	/** Makes what was written durable and visible now. */

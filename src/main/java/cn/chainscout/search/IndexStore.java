@@ -114,6 +114,27 @@ final class IndexStore implements AutoCloseable {
 		return writer;
 	}
 
+	/** Removes the documents whose {@code keyField} holds one of {@code keys}. */
+	void delete(String keyField, java.util.Collection<String> keys) {
+		try {
+			for (String key : keys) {
+				writer.deleteDocuments(new org.apache.lucene.index.Term(keyField, key));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete from the search index in " + dir, ex);
+		}
+	}
+
+	void deleteAll() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot clear the search index in " + dir, ex);
+		}
+	}
+
 	void commit() {
 		try {
 			writer.commit();

@@ -89,23 +89,11 @@ public final class ProductIndex implements AutoCloseable {
 	}
 
 	public void delete(Collection<String> names) {
-		try {
-			for (String name : names) {
-				store.writer().deleteDocuments(new Term(NAME_EXACT, name));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		store.delete(NAME_EXACT, names);
 	}
 
 	public void deleteAll() {
-		try {
-			store.writer().deleteAll();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		store.deleteAll();
 	}
 
 	public void commit() {
