@@ -22,17 +22,23 @@ public final class ImportCommand {
 		boolean naive = false;
 		List<String> springArgs = new ArrayList<>();
 		springArgs.add("--chainscout.importing.auto=false");
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--data" -> data = value(args, ++i, "--data");
-				case "--report-dir" -> springArgs.add("--chainscout.importing.report-dir=" + value(args, ++i, "--report-dir"));
-				case "--naive" -> naive = true;
-				case "--help", "-h" -> {
-					System.out.println(usage());
-					return 0;
+		try {
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--data" -> data = value(args, ++i, "--data");
+					case "--report-dir" -> springArgs.add("--chainscout.importing.report-dir=" + value(args, ++i, "--report-dir"));
+					case "--naive" -> naive = true;
+					case "--help", "-h" -> {
+						System.out.println(usage());
+						return 0;
+					}
+					default -> springArgs.add(args[i]);
 				}
-				default -> springArgs.add(args[i]);
 			}
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("错误: " + ex.getMessage() + "\n" + usage());
+			return 2;
 		}
 		if (data == null) {
 			System.err.println("错误: 缺少 --data DIR（数据目录）\n" + usage());
@@ -63,7 +69,7 @@ public final class ImportCommand {
 
 	private static String value(String[] args, int i, String option) {
 		if (i >= args.length) {
-			throw new IllegalArgumentException(option + " needs a value");
+			throw new IllegalArgumentException("选项 " + option + " 缺少取值");
 		}
 		return args[i];
 	}

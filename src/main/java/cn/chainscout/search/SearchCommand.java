@@ -23,12 +23,22 @@ public final class SearchCommand {
 		int sample = 0;
 		List<String> springArgs = new ArrayList<>();
 		springArgs.add("--chainscout.importing.auto=false");
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--queries" -> queriesFile = java.nio.file.Path.of(args[++i]);
-				case "--sample" -> sample = Integer.parseInt(args[++i]);
-				default -> springArgs.add(args[i]);
+		try {
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--queries" -> queriesFile = java.nio.file.Path.of(args[++i]);
+					case "--sample" -> sample = Integer.parseInt(args[++i]);
+					default -> springArgs.add(args[i]);
+				}
 			}
+		}
+		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
+			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar evaluate-search [--queries FILE | --sample N]");
+			return 2;
+		}
+		if (queriesFile != null && !java.nio.file.Files.isRegularFile(queriesFile)) {
+			System.err.println("错误: 查询文件 " + queriesFile.toAbsolutePath() + " 不存在");
+			return 2;
 		}
 		SpringApplication app = new SpringApplication(Application.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
