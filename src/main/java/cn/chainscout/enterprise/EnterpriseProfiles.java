@@ -182,7 +182,8 @@ public class EnterpriseProfiles {
 				     share: mm.share, region: [(maker)-[:LOCATED_IN]->(rr:Region) | rr.name][0]} END) AS makers
 				RETURN via.own AS own, via.via AS viaProduct, other.name AS product, type(rel) AS relation, properties(rel) AS rel,
 				       makers[0..$makers] AS makers, size(makers) AS makerCount
-				ORDER BY CASE WHEN own = viaProduct THEN 0 ELSE 1 END, makerCount DESC, product
+				ORDER BY CASE WHEN makerCount > 0 THEN 0 ELSE 1 END, CASE WHEN own = viaProduct THEN 0 ELSE 1 END,
+				         makerCount DESC, product
 				LIMIT $limit""", Map.of("vias", vias, "code", code, "makers", MAKERS, "limit", LINKS)).list(r -> {
 			List<Maker> makers = r.get("makers").asList(m -> new Maker(m.get("code").asString(), m.get("name").asString(),
 					m.get("share").isNull() ? null : m.get("share").asDouble(), str(m.get("region"))));

@@ -90,6 +90,8 @@ class ApplicationIT {
 		List<String> upstreamMakers = new ArrayList<>();
 		p.get("upstream").forEach(l -> l.get("makers").forEach(m -> upstreamMakers.add(m.get("code").asString())));
 		assertThat(upstreamMakers).isNotEmpty().doesNotContain("300750.SZ");
+		// Links that lead to makers come before those that lead nowhere.
+		assertThat(p.get("upstream").get(0).get("makers").size()).isPositive();
 		assertThat(p.get("downstream").size()).isPositive();
 	}
 
