@@ -125,14 +125,15 @@ public final class EnterpriseIndex implements AutoCloseable {
 		for (String alias : aliases) {
 			doc.add(new Field(Fields.ALIASES, alias, HIGHLIGHTED));
 		}
+		List<Pinyin.Variant> nameVariants = Pinyin.variants(d.name());
 		StringBuilder nameSpellings = new StringBuilder();
-		for (Pinyin.Variant v : Pinyin.variants(d.name())) {
+		for (Pinyin.Variant v : nameVariants) {
 			nameSpellings.append(v.full()).append(' ').append(v.initials()).append('\n');
 		}
 		doc.add(new StoredField(Fields.SPELLINGS, nameSpellings.toString()));
 		Set<String> spellings = new LinkedHashSet<>();
-		for (String source : List.of(d.name(), shortFullName(d.fullName()))) {
-			for (Pinyin.Variant v : Pinyin.variants(source)) {
+		for (List<Pinyin.Variant> variants : List.of(nameVariants, Pinyin.variants(shortFullName(d.fullName())))) {
+			for (Pinyin.Variant v : variants) {
 				if (spellings.add(v.full())) {
 					doc.add(new StringField(Fields.PINYIN, v.full(), Field.Store.NO));
 				}

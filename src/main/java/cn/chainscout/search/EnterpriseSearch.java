@@ -239,7 +239,8 @@ public final class EnterpriseSearch {
 		if (Pinyin.hasHan(word)) {
 			ways.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, word)), 120));
 			// A homophone typo (宁德时待) reads like the name it meant.
-			for (Pinyin.Variant v : Pinyin.variants(word).subList(0, Math.min(4, Pinyin.variants(word).size()))) {
+			List<Pinyin.Variant> readings = Pinyin.variants(word);
+			for (Pinyin.Variant v : readings.subList(0, Math.min(4, readings.size()))) {
 				if (v.full().length() >= 6) {
 					ways.add(new BoostQuery(new TermQuery(new Term(Fields.PINYIN, v.full())), 40));
 				}
