@@ -195,10 +195,10 @@ public final class ImportReport {
 		StringBuilder sb = new StringBuilder();
 		sb.append("数据集 ").append(dataset).append(" 导入完成，用时 ").append(String.format("%.1f", duration().toMillis() / 1000.0)).append(" 秒。\n");
 		files.forEach((name, c) -> sb.append("  ").append(name).append(": 读入 ").append(c.rows).append(" 行，导入 ")
-			.append(c.imported).append(" 行，拒收 ").append(c.rejectedTotal()).append(" 行").append(c.rejected.isEmpty() ? "" : " " + c.rejected).append('\n'));
+			.append(c.imported).append(" 行，拒收 ").append(c.rejectedTotal()).append(" 行").append(c.rejected.isEmpty() ? "" : "（" + ReportWords.counts(c.rejected) + "）").append('\n'));
 		sb.append("  待核对的代码冲突: ").append(conflicts.size()).append(" 个\n");
-		sb.append("  数据问题: ").append(quirks).append('\n');
-		sb.append("  地区识别: ").append(regions).append('\n');
+		sb.append("  数据问题: ").append(ReportWords.counts(quirks)).append('\n');
+		sb.append("  地区识别: ").append(ReportWords.counts(regions)).append('\n');
 		sb.append("  新建节点 ").append(nodesCreated).append("，新建关系 ").append(relationshipsCreated);
 		if (!rejectsFile.isEmpty()) {
 			sb.append("\n  拒收明细: ").append(rejectsFile);

@@ -18,6 +18,11 @@ public class SearchIndexer {
 
 	private final EnterpriseIndex index;
 
+	/** Set once an index has been rebuilt in this process: "fresh at open" no longer says anything. */
+	private boolean enterprisesRebuilt;
+
+	private boolean productsRebuilt;
+
 	private final EnterpriseDocuments documents;
 
 	private final @org.jspecify.annotations.Nullable ProductIndex products;
@@ -48,6 +53,7 @@ public class SearchIndexer {
 			count.addAndGet(page.size());
 		});
 		index.commit();
+		enterprisesRebuilt = true;
 		double seconds = (System.nanoTime() - start) / 1e9;
 		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count.get(),
 				String.format("%.1f", seconds), Math.round(count.get() / Math.max(seconds, 1e-3)), index.dir());
@@ -67,6 +73,7 @@ public class SearchIndexer {
 			count.addAndGet(page.size());
 		});
 		products.commit();
+		productsRebuilt = true;
 		log.info("Product index rebuilt: {} products in {} s", count.get(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
 	}
 
@@ -76,12 +83,12 @@ public class SearchIndexer {
 		if (index.isFresh() && inGraph == 0) {
 			return;
 		}
-		if (index.isFresh() || index.size() != inGraph) {
+		if ((index.isFresh() && !enterprisesRebuilt) || index.size() != inGraph) {
 			log.info("Search index holds {} enterprises, the graph {}: rebuilding", index.size(), inGraph);
 			rebuild();
 		}
 		else if (products != null && productDocuments != null
-				&& (products.isFresh() || products.size() != productDocuments.count())) {
+				&& ((products.isFresh() && !productsRebuilt) || products.size() != productDocuments.count())) {
 			rebuildProducts();
 		}
 	}

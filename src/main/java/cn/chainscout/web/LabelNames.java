@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 public class LabelNames {
 
 	private static final Map<String, String> LABELS = Map.of("Enterprise", "企业", "Industry", "行业（申万）", "Product",
-			"产品", "Region", "行政区划", "Dataset", "数据集");
+			"产品", "Region", "行政区划", "Dataset", "数据集", "Source", "数据来源文件");
 
 	private static final Map<String, String> RELATIONSHIPS = Map.of("MAKES", "企业—产品", "IN_INDUSTRY", "企业—行业",
 			"LOCATED_IN", "企业—地区", "PART_OF", "上下级（行业、地区）", "UPSTREAM_MATERIAL", "产品—上游原料", "SUBCLASS",

@@ -115,7 +115,9 @@ class ApplicationIT {
 		JsonNode report = stats.get("latestImport").get("report");
 		assertThat(report.get("files").get("companies.jsonl").get("rows").asLong()).isEqualTo(4654);
 		assertThat(report.get("conflicts").size()).isEqualTo(53);
-		assertThat(stats.get("latestImport").get("summary").asString()).contains("导入完成");
+		assertThat(stats.get("latestImport").get("summary").asString()).contains("导入完成")
+			.contains("代码名称冲突（每个代码一家企业，全部名称留待核对） 53").contains("未知行业 164");
+		assertThat(stats.get("relationshipTypes").has("MIGRATED_TO")).as("migration bookkeeping is not data").isFalse();
 	}
 
 	@Test
