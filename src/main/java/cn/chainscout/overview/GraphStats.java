@@ -47,8 +47,10 @@ public class GraphStats {
 				// neo4j-migrations keeps its own chain of applied versions in the graph; it is not data.
 				boolean migrationBookkeeping = tx.run("MATCH (:__Neo4jMigration)-[r:" + quoted(type) + "]->() RETURN count(r) > 0")
 					.single().get(0).asBoolean();
-				if (!type.startsWith("__") && !migrationBookkeeping) {
-					types.put(type, tx.run("MATCH ()-[r:" + quoted(type) + "]->() RETURN count(r)").single().get(0).asLong());
+				long count = tx.run("MATCH ()-[r:" + quoted(type) + "]->() RETURN count(r)").single().get(0).asLong();
+				// A type the database still knows but no relationship uses says nothing about the data.
+				if (!type.startsWith("__") && !migrationBookkeeping && count > 0) {
+					types.put(type, count);
 				}
 			}
 			Map<String, Object> latest = new LinkedHashMap<>();

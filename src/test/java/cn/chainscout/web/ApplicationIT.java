@@ -118,6 +118,7 @@ class ApplicationIT {
 		assertThat(stats.get("latestImport").get("summary").asString()).contains("导入完成")
 			.contains("代码名称冲突（每个代码一家企业，全部名称留待核对） 53").contains("未知行业 164");
 		assertThat(stats.get("relationshipTypes").has("MIGRATED_TO")).as("migration bookkeeping is not data").isFalse();
+		assertThat(stats.get("relationshipTypes").has("REPEATED")).as("migration bookkeeping is not data").isFalse();
 	}
 
 	@Test
