@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import},
- * {@code reindex} and {@code generate} run the commands of the same jar.
+ * {@code reindex}, {@code generate}, {@code evaluate-search} and {@code bench-chains} run the commands of the same jar.
  */
 @SpringBootApplication
 public class Application {
@@ -23,6 +23,7 @@ public class Application {
 			case "generate" -> System.exit(GenerateCommand.run(rest));
 			case "reindex" -> System.exit(SearchCommand.reindex(rest));
 			case "evaluate-search" -> System.exit(SearchCommand.evaluate(rest));
+			case "bench-chains" -> System.exit(cn.chainscout.chain.ChainBenchCommand.run(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}
 	}

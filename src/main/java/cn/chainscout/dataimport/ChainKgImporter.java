@@ -584,14 +584,7 @@ public final class ChainKgImporter {
 	}
 
 	static long sourceId(String dataset, String file, String sha256) {
-		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest((dataset + "\n" + file + "\n" + sha256).getBytes(StandardCharsets.UTF_8));
-			return java.nio.ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return cn.chainscout.graph.Sources.id(dataset, file, sha256);
 	}
 
 	private void write(Context ctx, String step, boolean relationships, String cypher, List<Map<String, Object>> rows,

@@ -24,7 +24,7 @@ public class DataImportService {
 
 	private final ApplicationEventPublisher events;
 
-	DataImportService(Graph graph, ChainScoutProperties properties, ApplicationEventPublisher events) {
+	public DataImportService(Graph graph, ChainScoutProperties properties, ApplicationEventPublisher events) {
 		this.graph = graph;
 		this.properties = properties;
 		this.events = events;

@@ -17,6 +17,21 @@ public final class Sources {
 		this.byId = byId;
 	}
 
+	/**
+	 * The id of a version of a source file, derived from the data set, the file name and its
+	 * content: loading the same file again finds the same source, a changed file is a new one.
+	 */
+	public static long id(String dataset, String file, String sha256) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest((dataset + "\n" + file + "\n" + sha256).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.nio.ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE;
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** There are a few sources per data set, so all are read at once. */
 	public static Sources read(TransactionContext tx) {
 		Map<Long, Source> byId = new HashMap<>();

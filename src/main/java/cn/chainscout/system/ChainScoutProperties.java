@@ -12,10 +12,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neo4j where the graph lives: an external server, or the embedded one
  * @param importing the bundled or configured data set and how it is loaded
  * @param search the enterprise library's search index
+ * @param chains the industry chain files and the rule that rates chain nodes
+ * @param home the home city: its region, carriers (开发区、园区、镇街) and the office's list of local firms
  */
 @ConfigurationProperties("chainscout")
 public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Importing importing,
-		@DefaultValue Search search) {
+		@DefaultValue Search search, @DefaultValue Chains chains, @DefaultValue Home home) {
+
+	/**
+	 * @param location the chain files: a directory, or {@code classpath:graph-schema/chains} for the bundled ones
+	 * @param strongMinFirms a node is 强 with at least this many local firms, one of them 规上 …
+	 * @param strongMinOutput … or with at least this total output value (万元)
+	 */
+	public record Chains(@DefaultValue("classpath:graph-schema/chains") String location,
+			@DefaultValue("3") int strongMinFirms, @DefaultValue("100000") double strongMinOutput) {
+	}
+
+	/**
+	 * @param region GB/T 2260 code of the home city (default 桐城市)
+	 * @param name its name as shown to users
+	 * @param carriers the carriers file (开发区、园区、镇、街道), CSV
+	 * @param localFirms the list of local firms loaded on first start when none has been imported
+	 *        (the bundled one is sample data); blank loads none
+	 */
+	public record Home(@DefaultValue("340881") String region, @DefaultValue("桐城市") String name,
+			@DefaultValue("classpath:data/tongcheng/carriers.csv") String carriers,
+			@DefaultValue("classpath:data/tongcheng/local-firms.sample.csv") String localFirms) {
+	}
 
 	/**
 	 * @param indexDir where the Lucene index of the enterprise library lives

@@ -22,6 +22,22 @@ class ApiErrors {
 		return body(HttpStatus.NOT_FOUND, ex.getMessage(), request);
 	}
 
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<ApiError> missing(NotFoundException ex, HttpServletRequest request) {
+		return body(HttpStatus.NOT_FOUND, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(Exception ex, HttpServletRequest request) {
+		return body(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件太大（上限 20 MB）", request);
+	}
+
+	@ExceptionHandler({ org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+			org.springframework.web.multipart.MultipartException.class })
+	ResponseEntity<ApiError> noFile(Exception ex, HttpServletRequest request) {
+		return body(HttpStatus.BAD_REQUEST, "请用表单字段 file 上传 CSV 或 XLSX 文件", request);
+	}
+
 	@ExceptionHandler({ IllegalArgumentException.class, MissingServletRequestParameterException.class })
 	ResponseEntity<ApiError> badRequest(Exception ex, HttpServletRequest request) {
 		return body(HttpStatus.BAD_REQUEST, ex.getMessage(), request);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import cn.chainscout.graph.Graph;
@@ -82,6 +83,24 @@ public final class TestGraph implements AutoCloseable {
 	 *        for comparing two separate imports of the same files
 	 */
 	public String fingerprint(boolean withLoadTimes) {
+		java.security.MessageDigest digest;
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		List<String> facts = facts(withLoadTimes);
+		facts.forEach(s -> digest.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		long nodes = facts.stream().filter(f -> f.startsWith("N ")).count();
+		return nodes + " nodes, " + (facts.size() - nodes) + " relationships, sha256 " + java.util.HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
+	 * Every domain node ({@code N labels{props}}) and relationship ({@code R start TYPE end{props}}, ends
+	 * named by key, code, id or name) as sorted lines, to see exactly what differs between two states.
+	 */
+	public List<String> facts(boolean withLoadTimes) {
 		java.util.function.Function<java.util.Map<String, Object>, java.util.TreeMap<String, Object>> props = m -> {
 			var t = new java.util.TreeMap<String, Object>(m);
 			if (!withLoadTimes) {
@@ -91,25 +110,16 @@ public final class TestGraph implements AutoCloseable {
 			return t;
 		};
 		return graph.read(tx -> {
-			java.security.MessageDigest digest;
-			try {
-				digest = java.security.MessageDigest.getInstance("SHA-256");
-			}
-			catch (java.security.NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-			var nodes = new java.util.ArrayList<String>(tx.run("""
+			var facts = new java.util.ArrayList<String>(tx.run("""
 					MATCH (n) WHERE NOT n:Dataset AND none(l IN labels(n) WHERE l STARTS WITH '__')
-					RETURN labels(n) AS l, properties(n) AS p""").list(r -> r.get("l").toString() + props.apply(r.get("p").asMap())));
-			var rels = new java.util.ArrayList<String>(tx.run("""
+					RETURN labels(n) AS l, properties(n) AS p""").list(r -> "N " + r.get("l").toString() + props.apply(r.get("p").asMap())));
+			facts.addAll(tx.run("""
 					MATCH (a)-[r]->(b) WHERE none(l IN labels(a) WHERE l STARTS WITH '__')
-					RETURN type(r) AS t, properties(r) AS p, coalesce(a.code, a.name) AS a, coalesce(b.code, b.name) AS b""")
-				.list(r -> r.get("a").toString() + r.get("t").asString() + r.get("b") + props.apply(r.get("p").asMap())));
-			java.util.Collections.sort(nodes);
-			java.util.Collections.sort(rels);
-			nodes.forEach(s -> digest.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-			rels.forEach(s -> digest.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-			return nodes.size() + " nodes, " + rels.size() + " relationships, sha256 " + java.util.HexFormat.of().formatHex(digest.digest());
+					RETURN type(r) AS t, properties(r) AS p, coalesce(a.key, a.code, a.id, a.name) AS a,
+					       coalesce(b.key, b.code, b.id, b.name) AS b""")
+				.list(r -> "R " + r.get("a").toString() + " " + r.get("t").asString() + " " + r.get("b") + props.apply(r.get("p").asMap())));
+			java.util.Collections.sort(facts);
+			return facts;
 		});
 	}
 

@@ -1,0 +1,121 @@
+package cn.chainscout.chain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import cn.chainscout.Application;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar chainscout.jar bench-chains [--runs N]}: how long a chain map and a gap list take
+ * to compute from the graph (cache dropped before every run), per chain, and served from the cache.
+ * Figures go to BENCHMARKS.md.
+ */
+public final class ChainBenchCommand {
+
+	private ChainBenchCommand() {
+	}
+
+	public static int run(String[] args) {
+		int runs = 10;
+		List<String> springArgs = new ArrayList<>();
+		springArgs.add("--chainscout.importing.auto=false");
+		try {
+			for (int i = 0; i < args.length; i++) {
+				if (args[i].equals("--runs")) {
+					runs = Integer.parseInt(args[++i]);
+				}
+				else {
+					springArgs.add(args[i]);
+				}
+			}
+		}
+		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
+			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-chains [--runs N]");
+			return 2;
+		}
+		SpringApplication app = new SpringApplication(Application.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+			ChainMaps maps = context.getBean(ChainMaps.class);
+			long enterprises = context.getBean(cn.chainscout.graph.Graph.class)
+				.query("MATCH (e:Enterprise) RETURN count(e) AS n", java.util.Map.of()).get(0).get("n").asLong();
+			List<String> ids = maps.list().stream().map(ChainMaps.Summary::id).toList();
+			System.out.printf(Locale.ROOT, "Graph: %,d enterprises; %d chains; %d runs each, cache dropped before every run%n%n", enterprises,
+					ids.size(), runs);
+			System.out.println("| chain | map p50 ms | map p95 ms | gaps p50 ms | gaps p95 ms | node panel p95 ms |");
+			System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+			List<Double> allMaps = new ArrayList<>();
+			List<Double> allGaps = new ArrayList<>();
+			List<Double> allPanels = new ArrayList<>();
+			for (String id : ids) {
+				double[] map = new double[runs];
+				double[] gaps = new double[runs];
+				double[] panel = new double[runs];
+				for (int r = 0; r < runs; r++) {
+					maps.clear();
+					long t0 = System.nanoTime();
+					ChainMap m = maps.map(id).orElseThrow();
+					long t1 = System.nanoTime();
+					maps.gaps(id).orElseThrow();
+					long t2 = System.nanoTime();
+					String biggest = biggestLeaf(m);
+					long t3 = System.nanoTime();
+					maps.makers(id, biggest, 30).orElseThrow();
+					long t4 = System.nanoTime();
+					map[r] = (t1 - t0) / 1e6;
+					gaps[r] = (t2 - t1) / 1e6;
+					panel[r] = (t4 - t3) / 1e6;
+				}
+				Arrays.stream(map).forEach(allMaps::add);
+				Arrays.stream(gaps).forEach(allGaps::add);
+				Arrays.stream(panel).forEach(allPanels::add);
+				System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", id, pct(map, 50), pct(map, 95), pct(gaps, 50),
+						pct(gaps, 95), pct(panel, 95));
+			}
+			System.out.printf(Locale.ROOT, "| **all** | %.0f | %.0f | %.0f | %.0f | %.0f |%n", pct(allMaps, 50), pct(allMaps, 95),
+					pct(allGaps, 50), pct(allGaps, 95), pct(allPanels, 95));
+			double[] warm = new double[runs * ids.size()];
+			int k = 0;
+			for (int r = 0; r < runs; r++) {
+				for (String id : ids) {
+					long t0 = System.nanoTime();
+					maps.map(id).orElseThrow();
+					maps.gaps(id).orElseThrow();
+					warm[k++] = (System.nanoTime() - t0) / 1e6;
+				}
+			}
+			System.out.printf(Locale.ROOT, "%nServed from the cache (map + gaps): p50 %.3f ms, p95 %.3f ms%n", pct(warm, 50), pct(warm, 95));
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("测量失败: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	static String biggestLeaf(ChainMap map) {
+		ChainMap.Node[] best = new ChainMap.Node[1];
+		ChainMaps.walk(map.nodes(), n -> {
+			if (n.leaf() && (best[0] == null || n.makers() > best[0].makers())) {
+				best[0] = n;
+			}
+		});
+		return best[0].id();
+	}
+
+	static double pct(List<Double> values, int p) {
+		return pct(values.stream().mapToDouble(Double::doubleValue).toArray(), p);
+	}
+
+	static double pct(double[] values, int p) {
+		double[] v = values.clone();
+		Arrays.sort(v);
+		int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
+		return v[Math.max(0, Math.min(v.length - 1, i))];
+	}
+}
