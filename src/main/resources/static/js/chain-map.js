@@ -30,7 +30,7 @@
           label: {
             show: true, color: depth === 1 ? '#1f2933' : '#fff', fontSize: depth === 1 ? 14 : 12, lineHeight: 16,
             fontWeight: depth === 1 ? 'bold' : 'normal',
-            formatter: (depth === 1 ? SEGMENTS[n.segment] + '·' : '') + n.name + '\n本地 ' + n.localFirms.length + ' · 全国 ' + n.makers + ' · ' + n.statusWords
+            formatter: n.name + '\n本地 ' + n.localFirms.length + ' · 全国 ' + n.makers + ' · ' + n.statusWords
           },
           raw: n
         });
@@ -59,7 +59,7 @@
           + '<br>产品 ' + n.products + (n.productExamples.length ? '：' + esc(n.productExamples.slice(0, 4).join('、')) : '');
       } },
       series: [{
-        type: 'graph', layout: 'none', roam: false, top: 46, bottom: 16, left: 110, right: 110,
+        type: 'graph', layout: 'none', roam: false, top: 76, bottom: 36, left: 110, right: 110,
         edgeSymbol: ['none', 'none'], data: lay.nodes, links: lay.links,
         emphasis: { focus: 'none', itemStyle: { borderColor: '#1f2933', borderWidth: 2 } }
       }]
@@ -114,7 +114,7 @@
   function exportPng() {
     // A canvas chart off screen, drawn without animation, gives a real PNG.
     var off = document.createElement('div');
-    off.style.cssText = 'position:absolute;left:-10000px;top:0;width:' + el.clientWidth + 'px;height:' + el.clientHeight + 'px';
+    off.style.cssText = 'position:absolute;left:-10000px;top:0;width:' + Math.max(el.clientWidth, 900) + 'px;height:' + el.clientHeight + 'px';
     document.body.appendChild(off);
     var c = echarts.init(off, null, { renderer: 'canvas' });
     c.setOption(buildOption(data, layout(data), false));
@@ -129,7 +129,7 @@
     .then(function (map) {
       data = map;
       var lay = layout(map);
-      el.style.height = Math.max(360, lay.rows * ROW_H + 90) + 'px';
+      el.style.height = Math.max(380, lay.rows * ROW_H + 130) + 'px';
       chart = echarts.init(el, null, { renderer: 'svg' });
       option = buildOption(map, lay, true);
       chart.setOption(option);

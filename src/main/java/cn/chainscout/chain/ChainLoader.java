@@ -48,6 +48,7 @@ public class ChainLoader {
 
 	private volatile @Nullable ChainLoadReport last;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	public ChainLoader(Graph graph, ChainScoutProperties properties, ApplicationEventPublisher events) {
 		this(graph, properties.chains().location(), events);
 	}

@@ -301,7 +301,7 @@ public class ChainMaps {
 		graph.read(tx -> {
 			tx.run("""
 					UNWIND $keys AS key
-					MATCH (n:ChainNode {key: key})-[:COVERS]->(input:Product)<-[:UPSTREAM_MATERIAL]-(x:Product)<-[:MAKES]-(f:LocalFirm)
+					MATCH (n:ChainNode {key: key})-[:COVERS]->(input:Product)<-[:UPSTREAM_MATERIAL]-(x:Product)<-[:PRODUCES]-(f:LocalFirm)
 					RETURN DISTINCT n.id AS id, f.name AS firm, coalesce(x.displayName, x.name) AS product,
 					       coalesce(input.displayName, input.name) AS input
 					ORDER BY id, firm, product, input""",
@@ -362,7 +362,7 @@ public class ChainMaps {
 				WITH x, side, p
 				WHERE x.nonProduct IS NULL AND NOT EXISTS { (x)<-[:COVERS]-(:ChainNode {chain: $id}) }
 				WITH x, side, collect(DISTINCT coalesce(p.displayName, p.name)) AS links,
-				     count(DISTINCT CASE WHEN EXISTS { (p)<-[:MAKES]-(:LocalFirm) } THEN p END) AS localLinks
+				     count(DISTINCT CASE WHEN EXISTS { (p)<-[:PRODUCES]-(:LocalFirm) } THEN p END) AS localLinks
 				WITH x, side, links, localLinks, COUNT { (x)<-[:MAKES]-(:Enterprise) } AS makers
 				WHERE makers > 0
 				OPTIONAL MATCH (x)<-[:COVERS]-(o:ChainNode)

@@ -66,7 +66,7 @@ public class DataImportService {
 
 	public Optional<LatestImport> latest() {
 		return graph.read(tx -> tx.run("""
-				MATCH (d:Dataset)
+				MATCH (d:Dataset) WHERE d.id <> 'local-firms'
 				RETURN d.id AS id, d.status AS status, coalesce(d.summary, '') AS summary, coalesce(d.report, '{}') AS report
 				ORDER BY d.startedAt DESC LIMIT 1""").list())
 			.stream()

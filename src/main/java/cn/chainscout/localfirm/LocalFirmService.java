@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The list is the office's whole list: importing it replaces the local firms of the previous
  * list (firms no longer on it are removed), and importing the same file twice changes nothing.
  * Graph: {@code (:LocalFirm)-[:IN_NODE]->(:ChainNode)}, {@code -[:AT]->(:Carrier)},
- * {@code -[:LOCATED_IN]->(:Region)} (the home city), {@code -[:MAKES]->(:Product)} for the products
+ * {@code -[:LOCATED_IN]->(:Region)} (the home city), {@code -[:PRODUCES]->(:Product)} for the products
  * the library knows, {@code -[:SAME_AS {method, confidence}]->(:Enterprise)} when entity resolution
  * finds the firm among the listed companies.
  */
@@ -558,7 +558,7 @@ public class LocalFirmService {
 					MERGE (f:LocalFirm {key: row.key})
 					SET f = row.props
 					WITH f, row
-					OPTIONAL MATCH (f)-[old:IN_NODE|AT|MAKES|SAME_AS|LOCATED_IN]->()
+					OPTIONAL MATCH (f)-[old:IN_NODE|AT|PRODUCES|SAME_AS|LOCATED_IN]->()
 					DELETE old
 					WITH DISTINCT f, row
 					CALL (f, row) {
@@ -569,7 +569,7 @@ public class LocalFirmService {
 					CALL (f, row) {
 					  UNWIND row.products AS name
 					  MATCH (p:Product {name: name})
-					  MERGE (f)-[r:MAKES]->(p) SET r.src = f.src
+					  MERGE (f)-[r:PRODUCES]->(p) SET r.src = f.src
 					}
 					CALL (f, row) {
 					  MATCH (c:Carrier {key: row.carrier})

@@ -20,7 +20,7 @@ public class LabelNames {
 			Map.entry("DOWNSTREAM_PRODUCT", "产品—下游产品"), Map.entry("HAS_UPSTREAM", "行业—上游行业"),
 			Map.entry("HAS_SEGMENT", "产业链—上中下游"), Map.entry("HAS_CHILD", "环节—下级环节"), Map.entry("COVERS", "环节—产品"),
 			Map.entry("COVERS_INDUSTRY", "环节—行业"), Map.entry("FOR_REGION", "产业链—本地"), Map.entry("IN_NODE", "本地企业—环节"),
-			Map.entry("AT", "本地企业—载体"), Map.entry("IN", "载体—地区"), Map.entry("SAME_AS", "本地企业—上市公司（同一企业）"));
+			Map.entry("PRODUCES", "本地企业—产品"), Map.entry("AT", "本地企业—载体"), Map.entry("IN", "载体—地区"), Map.entry("SAME_AS", "本地企业—上市公司（同一企业）"));
 
 	private static final Map<String, String> NON_PRODUCT = Map.of("accounting", "报表项目", "generic", "泛称", "residual",
 			"其他类", "fragment", "文本碎片");

@@ -42,4 +42,47 @@ public final class Http {
 			throw new IllegalStateException(ex);
 		}
 	}
+
+	/** The body as bytes, for downloads. */
+	public record Download(int status, byte[] body, String contentType, String disposition) {
+	}
+
+	public static Download download(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+	}
+
+	public static Response post(String url) {
+		Download d = send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build());
+		return new Response(d.status(), new String(d.body(), StandardCharsets.UTF_8), d.contentType());
+	}
+
+	/** A multipart/form-data upload of one file in the field {@code file}. */
+	public static Response upload(String url, String fileName, byte[] content) {
+		String boundary = "----chainscout" + System.nanoTime();
+		var out = new java.io.ByteArrayOutputStream();
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(content);
+		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		Download d = send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+			.build());
+		return new Response(d.status(), new String(d.body(), StandardCharsets.UTF_8), d.contentType());
+	}
+
+	private static Download send(HttpRequest request) {
+		try {
+			HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+					r.headers().firstValue("Content-Disposition").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
 }

@@ -214,4 +214,150 @@ class ApplicationIT {
 		browser.get(url("/enterprises/999999.SZ"));
 		assertThat(browser.findElement(By.id("message")).getText()).contains("没有代码为 999999.SZ 的企业");
 	}
+
+	// ------------------------------------------------------------------ chain maps
+
+	@Test
+	void chainApiGivesTheTreeStatusesGapsAndMakers() {
+		JsonNode chains = Http.get(url("/api/v1/chains")).json();
+		assertThat(chains.size()).isEqualTo(7);
+		JsonNode green = Http.get(url("/api/v1/chains/green-packaging")).json();
+		assertThat(green.get("name").asString()).isEqualTo("绿色包装");
+		assertThat(green.get("home").get("name").asString()).isEqualTo("桐城市");
+		assertThat(green.get("sample").asBoolean()).isTrue();
+		assertThat(green.get("nodes").size()).isEqualTo(3);
+		assertThat(green.get("nodes").get(0).get("segment").asString()).isEqualTo("upstream");
+		assertThat(green.get("statusRule").asString()).contains("强").contains("规上");
+		JsonNode ink = null;
+		for (JsonNode n : green.get("nodes").get(0).get("children")) {
+			if (n.get("id").asString().equals("upstream-ink")) {
+				ink = n;
+			}
+		}
+		assertThat(ink).isNotNull();
+		assertThat(ink.get("status").asString()).isEqualTo("MISSING");
+		assertThat(ink.get("statusWords").asString()).isEqualTo("缺");
+		assertThat(ink.get("makers").asLong()).isPositive();
+
+		JsonNode fills = Http.get(url("/api/v1/chains/green-packaging/gaps?type=" + enc("补链"))).json();
+		assertThat(fills.get("rule").asString()).contains("权重");
+		assertThat(fills.get("gaps").size()).isPositive();
+		boolean inkWithBuyers = false;
+		for (JsonNode g : fills.get("gaps")) {
+			assertThat(g.get("type").asString()).isEqualTo("补链");
+			if (g.get("name").asString().equals("油墨")) {
+				inkWithBuyers = g.get("buyers").size() > 0 && g.get("provinces").size() > 0;
+			}
+		}
+		assertThat(inkWithBuyers).isTrue();
+
+		JsonNode makers = Http.get(url("/api/v1/chains/green-packaging/nodes/midstream-soft-packaging/makers?limit=5")).json();
+		assertThat(makers.get("makers").size()).isEqualTo(5);
+		assertThat(makers.get("makers").get(0).get("local").asBoolean()).isTrue();
+		assertThat(makers.get("localFirms").size()).isEqualTo(7);
+
+		JsonNode mapping = Http.get(url("/api/v1/chains/mapping")).json();
+		assertThat(mapping.get("emptyNodes").asLong()).isZero();
+		assertThat(mapping.get("nodes").size()).isEqualTo(132);
+	}
+
+	@Test
+	void chainApiErrorsAreClearAndInChinese() {
+		Http.Response unknown = Http.get(url("/api/v1/chains/nope"));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().get("message").asString()).contains("没有 id 为 'nope' 的产业链");
+		Http.Response badType = Http.get(url("/api/v1/chains/green-packaging/gaps?type=abc"));
+		assertThat(badType.status()).isEqualTo(400);
+		assertThat(badType.json().get("message").asString()).contains("type").contains("abc").contains("补链");
+		assertThat(Http.get(url("/api/v1/chains/green-packaging/nodes/nope/makers")).status()).isEqualTo(404);
+		Http.Response badLimit = Http.get(url("/api/v1/chains/green-packaging/nodes/upstream-ink/makers?limit=0"));
+		assertThat(badLimit.status()).isEqualTo(400);
+		assertThat(badLimit.json().get("message").asString()).contains("limit");
+		assertThat(unknown.body()).doesNotContain("Exception").doesNotContain("at cn.");
+		browser.get(url("/chains/nope"));
+		assertThat(browser.findElement(By.id("message")).getText()).contains("nope");
+	}
+
+	@Test
+	void chainWorkbookDownloadsWithItsSheets() throws Exception {
+		Http.Download x = Http.download(url("/api/v1/chains/green-packaging/export.xlsx"));
+		assertThat(x.status()).isEqualTo(200);
+		assertThat(x.contentType()).contains("spreadsheetml");
+		assertThat(x.disposition()).contains("attachment");
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
+			assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3), wb.getSheetName(4)))
+				.containsExactly("环节", "缺口", "企业", "本地企业", "说明");
+			assertThat(wb.getSheet("环节").getLastRowNum()).isEqualTo(19);
+		}
+	}
+
+	@Test
+	void localFirmListUploadReportsBadRowsAndTheTemplateHasTheColumns() throws Exception {
+		Http.Download template = Http.download(url("/api/v1/local-firms/template.xlsx"));
+		assertThat(template.status()).isEqualTo(200);
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template.body()))) {
+			var header = wb.getSheetAt(0).getRow(0);
+			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("企业名称");
+			assertThat(header.getCell(4).getStringCellValue()).isEqualTo("产业链环节");
+			assertThat(wb.getSheet("可填的产业链环节").getLastRowNum()).isEqualTo(132);
+			assertThat(wb.getSheet("可填的镇街园区").getLastRowNum()).isEqualTo(22);
+		}
+		// The template uploaded as it is imports nothing but says why.
+		Http.Response asIs = Http.upload(url("/api/v1/local-firms"), "模板.xlsx", template.body());
+		byte[] sample = getClass().getClassLoader().getResourceAsStream("data/tongcheng/local-firms.sample.csv").readAllBytes();
+		try {
+			assertThat(asIs.status()).isEqualTo(200);
+			assertThat(asIs.json().get("firms").asInt()).isZero();
+			assertThat(asIs.json().get("warnings").get(0).get("message").asString()).contains("示例行");
+			byte[] broken = getClass().getResourceAsStream("/localfirms/broken.csv").readAllBytes();
+			Http.Response report = Http.upload(url("/api/v1/local-firms"), "broken.csv", broken);
+			assertThat(report.status()).isEqualTo(200);
+			assertThat(report.json().get("rejected").size()).isEqualTo(8);
+			assertThat(report.json().get("rejected").get(0).get("line").asInt()).isEqualTo(3);
+			Http.Response notATable = Http.upload(url("/api/v1/local-firms"), "x.csv", "只有一列\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(notATable.status()).isEqualTo(400);
+			assertThat(notATable.json().get("message").asString()).contains("x.csv").contains("缺少必填列");
+		}
+		finally {
+			Http.Response back = Http.upload(url("/api/v1/local-firms"), "local-firms.sample.csv", sample);
+			assertThat(back.json().get("firms").asInt()).isEqualTo(78);
+		}
+		browser.get(url("/local-firms"));
+		assertThat(browser.findElement(By.id("firm-count")).getText()).isEqualTo("78");
+		assertThat(browser.findElement(By.id("report-summary")).getText()).contains("示例数据");
+		assertThat(browser.findElement(By.id("matches")).getText()).contains("002014.SZ");
+	}
+
+	@Test
+	void chainMapPageDrawsTheChainAndANodeClickShowsItsFirms() {
+		browser.get(url("/chains"));
+		List<WebElement> rows = browser.findElements(By.cssSelector("#chain-list tr"));
+		assertThat(rows).hasSize(8);
+		browser.findElement(By.linkText("绿色包装")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(d -> "true".equals(d.findElement(By.id("chain-map")).getAttribute("data-ready")));
+		assertThat(browser.findElement(By.id("sample-notice")).getText()).contains("示例数据");
+		WebElement inkLabel = browser.findElement(By.xpath("//*[@id='chain-map']//*[name()='text' and contains(., '油墨')]"));
+		inkLabel.click();
+		assertThat(browser.findElement(By.id("panel-title")).getText()).contains("油墨").contains("缺");
+		assertThat(browser.findElement(By.id("node-panel")).getText()).contains("本市没有该环节的企业");
+		assertThat(browser.findElements(By.cssSelector("#panel-makers li"))).isNotEmpty();
+
+		browser.findElement(By.cssSelector("#node-table tr[data-node='midstream-soft-packaging']")).click();
+		assertThat(browser.findElement(By.id("panel-title")).getText()).contains("软包装/复合膜").contains("强");
+		assertThat(browser.findElements(By.cssSelector("#panel-local li"))).hasSize(7);
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("#panel-makers li")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("#panel-makers li")).getText()).contains("本地").contains("永新股份");
+
+		var js = (org.openqa.selenium.JavascriptExecutor) browser;
+		String svg = (String) js.executeScript("return window.chainMap.exportSvg();");
+		assertThat(svg).startsWith("<svg").contains("油墨").contains("软包装/复合膜");
+		String png = (String) js.executeScript("return window.chainMap.exportPng();");
+		assertThat(png).startsWith("data:image/png;base64,");
+		assertThat(java.util.Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1)).length).isGreaterThan(10_000);
+
+		assertThat(browser.findElement(By.id("gaps")).getText()).contains("补链").contains("油墨").contains("延链");
+		assertThat(browser.findElements(By.cssSelector("#node-table tr[data-status='MISSING']"))).hasSizeGreaterThanOrEqualTo(9);
+	}
 }
