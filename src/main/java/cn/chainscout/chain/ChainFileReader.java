@@ -143,7 +143,7 @@ public final class ChainFileReader {
 			names = list(pf.get("names"), "products.names", where);
 			patterns = list(pf.get("patterns"), "products.patterns", where);
 			exclude = list(pf.get("exclude"), "products.exclude", where);
-			if (names.isEmpty() && patterns.isEmpty()) {
+			if (pf.get("names") == null && pf.get("patterns") == null) {
 				error(line(products), where, "products 至少要有 names 或 patterns 之一");
 			}
 		}
