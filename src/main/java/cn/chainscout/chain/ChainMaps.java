@@ -41,6 +41,17 @@ public class ChainMaps {
 
 	private final Map<String, List<ChainGap>> gaps = new ConcurrentHashMap<>();
 
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	/** Bumped by every change, so a result computed before the change is not kept. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.ExecutorService warmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "chain-map-warmer");
+		t.setDaemon(true);
+		return t;
+	});
+
 	public ChainMaps(Graph graph, ChainScoutProperties properties) {
 		this.graph = graph;
 		this.properties = properties;
@@ -49,16 +60,76 @@ public class ChainMaps {
 	@EventListener
 	public void on(ChainsChanged change) {
 		clear();
+		warmUp();
 	}
 
 	@EventListener
 	public void on(EnterprisesChanged change) {
 		clear();
+		warmUp();
+	}
+
+	/** Once the service is ready, compute every chain in the background so no user waits for it. */
+	@EventListener
+	public void on(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+		warmUp();
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		warmer.shutdownNow();
+	}
+
+	/**
+	 * Computes every chain's map and gaps in the background, one chain at a time. A request for a
+	 * chain being computed waits for that computation instead of starting its own.
+	 */
+	public void warmUp() {
+		long asked = generation.get();
+		warmer.submit(() -> {
+			try {
+				for (String id : chainIds()) {
+					if (generation.get() != asked) {
+						return;
+					}
+					map(id);
+					gaps(id);
+				}
+			}
+			catch (RuntimeException ex) {
+				org.slf4j.LoggerFactory.getLogger(ChainMaps.class).debug("Warming chain maps stopped: {}", ex.toString());
+			}
+		});
 	}
 
 	public void clear() {
+		generation.incrementAndGet();
 		maps.clear();
 		gaps.clear();
+	}
+
+	private List<String> chainIds() {
+		return graph.query("MATCH (c:Chain) RETURN c.id AS id ORDER BY c.id", Map.of()).stream().map(r -> r.get("id").asString()).toList();
+	}
+
+	/** The cached value, or computed once: concurrent callers wait; a change meanwhile leaves it uncached. */
+	private <T> T cached(Map<String, T> cache, String key, java.util.function.Supplier<T> compute) {
+		T value = cache.get(key);
+		if (value != null) {
+			return value;
+		}
+		synchronized (locks.computeIfAbsent(key + (cache == maps ? "#map" : "#gaps"), k -> new Object())) {
+			value = cache.get(key);
+			if (value != null) {
+				return value;
+			}
+			long before = generation.get();
+			value = compute.get();
+			if (generation.get() == before) {
+				cache.put(key, value);
+			}
+			return value;
+		}
 	}
 
 	public String statusRule() {
@@ -76,10 +147,7 @@ public class ChainMaps {
 	}
 
 	public List<Summary> list() {
-		List<String> ids = graph.query("MATCH (c:Chain) RETURN c.id AS id ORDER BY c.id", Map.of())
-			.stream()
-			.map(r -> r.get("id").asString())
-			.toList();
+		List<String> ids = chainIds();
 		List<Summary> out = new ArrayList<>();
 		for (String id : ids) {
 			map(id).ifPresent(m -> {
@@ -103,7 +171,7 @@ public class ChainMaps {
 	}
 
 	public Optional<ChainMap> map(String id) {
-		return maps.computeIfAbsent(id, this::build);
+		return cached(maps, id, () -> build(id));
 	}
 
 	private record Raw(String id, String name, String segment, int level, int order, @Nullable String parent) {
@@ -287,7 +355,7 @@ public class ChainMaps {
 		if (map.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(gaps.computeIfAbsent(id, k -> buildGaps(map.get())));
+		return Optional.of(cached(gaps, id, () -> buildGaps(map.get())));
 	}
 
 	private List<ChainGap> buildGaps(ChainMap map) {
