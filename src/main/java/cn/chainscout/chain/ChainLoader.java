@@ -93,7 +93,7 @@ public class ChainLoader {
 			String[] before = stored.get(chainId);
 			if (!force && before != null && file.sha256().equals(before[0]) && stamp.equals(before[1])) {
 				results.add(new ChainLoadReport.FileResult(file.name(), chainId, before[2], ChainLoadReport.Outcome.UNCHANGED,
-						ChainLoadReport.Changes.NONE, List.of()));
+						ChainLoadReport.Changes.NONE, storedWarnings(file.name(), before)));
 				continue;
 			}
 			ChainFileReader.Result read = ChainFileReader.read(file.name(), file.content(), file.sha256());
@@ -150,6 +150,18 @@ public class ChainLoader {
 		return s + "; " + report.errors() + " errors, " + report.warnings() + " warnings";
 	}
 
+	/** The warnings of the last load, kept on the chain as {@code line<TAB>node<TAB>message}. */
+	private static List<ChainProblem> storedWarnings(String file, String[] stored) {
+		List<ChainProblem> warnings = new ArrayList<>();
+		for (int i = 3; i < stored.length; i++) {
+			String[] parts = stored[i].split("\t", 3);
+			if (parts.length == 3) {
+				warnings.add(new ChainProblem(file, Integer.parseInt(parts[0]), parts[1], parts[2], false));
+			}
+		}
+		return List.copyOf(warnings);
+	}
+
 	/** Changes whenever a data-set import may have changed the products or industries chains match. */
 	private String catalogStamp() {
 		return graph.read(tx -> {
@@ -165,9 +177,20 @@ public class ChainLoader {
 	/** chain id → [sha256, catalogue stamp, name] as the graph has them. */
 	private Map<String, String[]> storedChains() {
 		Map<String, String[]> stored = new HashMap<>();
-		graph.read(tx -> tx.run("MATCH (c:Chain) RETURN c.id AS id, c.sha256 AS sha, c.catalogStamp AS stamp, c.name AS name").list())
-			.forEach(r -> stored.put(r.get("id").asString(), new String[] { r.get("sha").asString(""),
-					r.get("stamp").asString(""), r.get("name").asString("") }));
+		graph.read(tx -> tx.run("""
+				MATCH (c:Chain)
+				RETURN c.id AS id, c.sha256 AS sha, c.catalogStamp AS stamp, c.name AS name, coalesce(c.warnings, []) AS warnings""").list())
+			.forEach(r -> {
+				List<String> warnings = r.get("warnings").asList(org.neo4j.driver.Value::asString);
+				String[] row = new String[3 + warnings.size()];
+				row[0] = r.get("sha").asString("");
+				row[1] = r.get("stamp").asString("");
+				row[2] = r.get("name").asString("");
+				for (int i = 0; i < warnings.size(); i++) {
+					row[3 + i] = warnings.get(i);
+				}
+				stored.put(r.get("id").asString(), row);
+			});
 		return stored;
 	}
 
@@ -236,10 +259,13 @@ public class ChainLoader {
 		chainProps.put("file", file.name());
 		List<org.neo4j.driver.Record> existing = tx.run("MATCH (c:Chain {id: $id}) RETURN c{.*} AS c", Map.of("id", chain.id())).list();
 		boolean chainChanged = existing.isEmpty() || !sameProps(existing.get(0).get("c").asMap(), chainProps,
-				Set.of("src", "sha256", "catalogStamp"));
+				Set.of("src", "sha256", "catalogStamp", "warnings"));
+		List<String> warnings = matched.problems().stream().filter(p -> !p.error())
+			.map(p -> p.line() + "\t" + p.node() + "\t" + p.message()).toList();
 		tx.run("""
 				MERGE (c:Chain {id: $id})
-				SET c.sha256 = $sha256, c.catalogStamp = $stamp""", Map.of("id", chain.id(), "sha256", file.sha256(), "stamp", stamp)).consume();
+				SET c.sha256 = $sha256, c.catalogStamp = $stamp, c.warnings = $warnings""",
+				Map.of("id", chain.id(), "sha256", file.sha256(), "stamp", stamp, "warnings", warnings)).consume();
 		if (chainChanged) {
 			tx.run("""
 					MATCH (c:Chain {id: $id})

@@ -108,6 +108,14 @@ public class ChainMaps {
 		gaps.clear();
 	}
 
+	/** Chain id → Chinese name. */
+	public Map<String, String> chainNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		graph.query("MATCH (c:Chain) RETURN c.id AS id, c.name AS name ORDER BY c.id", Map.of())
+			.forEach(r -> names.put(r.get("id").asString(), r.get("name").asString()));
+		return names;
+	}
+
 	private List<String> chainIds() {
 		return graph.query("MATCH (c:Chain) RETURN c.id AS id ORDER BY c.id", Map.of()).stream().map(r -> r.get("id").asString()).toList();
 	}

@@ -12,8 +12,30 @@ class ChainPage {
 
 	private final ChainMaps maps;
 
-	ChainPage(ChainMaps maps) {
+	private final ChainLoader loader;
+
+	ChainPage(ChainMaps maps, ChainLoader loader) {
 		this.maps = maps;
+		this.loader = loader;
+	}
+
+	/** The mapping report for the people who keep the chain files. */
+	@GetMapping("/chains/mapping")
+	ModelAndView mapping() {
+		java.util.List<ChainMaps.NodeMapping> nodes = maps.mapping();
+		ModelAndView mv = new ModelAndView("chain-mapping", "nodes", nodes);
+		mv.addObject("emptyNodes", nodes.stream().filter(ChainMaps.NodeMapping::empty).count());
+		mv.addObject("last", loader.lastReport());
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		maps.chainNames().forEach(names::put);
+		mv.addObject("chainNames", names);
+		return mv;
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/chains/mapping/reload")
+	String reload() {
+		loader.reload(false);
+		return "redirect:/chains/mapping";
 	}
 
 	@GetMapping("/chains")

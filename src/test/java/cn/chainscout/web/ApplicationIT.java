@@ -360,4 +360,16 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.id("gaps")).getText()).contains("补链").contains("油墨").contains("延链");
 		assertThat(browser.findElements(By.cssSelector("#node-table tr[data-status='MISSING']"))).hasSizeGreaterThanOrEqualTo(9);
 	}
+
+	@Test
+	void mappingReportPageShowsWhatEveryLinkMatchedAndReloads() {
+		browser.get(url("/chains"));
+		browser.findElement(By.id("mapping-link")).click();
+		assertThat(browser.findElement(By.id("empty-nodes")).getText()).isEqualTo("0");
+		assertThat(browser.findElements(By.cssSelector("#mapping tr"))).hasSize(133);
+		assertThat(browser.findElement(By.id("mapping")).getText()).contains("upstream-ink").contains("*油墨");
+		browser.findElement(By.id("reload")).click();
+		assertThat(browser.findElement(By.id("load-files")).getText()).contains("green-packaging.yaml").contains("未变");
+		assertThat(browser.findElement(By.id("problems")).getText()).contains("没有匹配到任何产品");
+	}
 }
