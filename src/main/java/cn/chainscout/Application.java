@@ -23,6 +23,7 @@ public class Application {
 			case "generate" -> System.exit(GenerateCommand.run(rest));
 			case "reindex" -> System.exit(SearchCommand.reindex(rest));
 			case "evaluate-search" -> System.exit(SearchCommand.evaluate(rest));
+			case "evaluate" -> System.exit(cn.chainscout.recommend.EvaluateCommand.run(rest));
 			case "bench-chains" -> System.exit(cn.chainscout.chain.ChainBenchCommand.run(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}

@@ -372,4 +372,28 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.id("load-files")).getText()).contains("green-packaging.yaml").contains("未变");
 		assertThat(browser.findElement(By.id("problems")).getText()).contains("没有匹配到任何产品");
 	}
+
+	@Test
+	void likelyMakersOfAProductAreNotItsKnownMakersAndTheirPartsAddUp() {
+		JsonNode r = Http.get(url("/api/v1/products/" + enc("锂电池") + "/likely-makers?limit=10")).json();
+		assertThat(r.get("knownMakers").asInt()).isPositive();
+		assertThat(r.get("candidates").size()).isEqualTo(10);
+		for (JsonNode c : r.get("candidates")) {
+			double sum = 0;
+			for (JsonNode part : c.get("parts")) {
+				sum += part.get("value").asDouble();
+				assertThat(part.get("name").asString()).isIn("协同生产", "名称相近", "上下游关联", "行业", "规模");
+			}
+			assertThat(sum).isCloseTo(c.get("score").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
+		}
+		String first = r.get("candidates").get(0).get("code").asString();
+		JsonNode profile = Http.get(url("/api/v1/enterprises/" + first)).json();
+		for (JsonNode p : profile.get("products")) {
+			assertThat(p.get("name").asString()).isNotEqualTo("锂电池");
+		}
+		Http.Response unknown = Http.get(url("/api/v1/products/" + enc("没有这个产品") + "/likely-makers"));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().get("message").asString()).contains("没有这个产品");
+		assertThat(Http.get(url("/api/v1/products/" + enc("锂电池") + "/likely-makers?limit=0")).status()).isEqualTo(400);
+	}
 }

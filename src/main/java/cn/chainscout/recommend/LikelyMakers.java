@@ -1,0 +1,222 @@
+package cn.chainscout.recommend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ChainScout's likely-makers ranking: who probably makes a product although the graph has no such
+ * link. It adds up, each scaled to 0..1 for the product asked about:
+ * <ul>
+ * <li>co-production (协同生产): the enterprise makes products whose makers overlap the product's
+ * makers (sum of cosine similarities of maker sets);</li>
+ * <li>name (名称相近): the enterprise makes a product with a similar name (character pairs);</li>
+ * <li>relations (上下游关联): the enterprise makes a product the graph relates to this one
+ * (upstream material, downstream product, subclass);</li>
+ * <li>industry (行业): the share of the product's makers (or, for a product nobody makes, of the
+ * makers of similarly named products) in the enterprise's industry;</li>
+ * <li>a little size (规模): how many products the enterprise makes.</li>
+ * </ul>
+ */
+public final class LikelyMakers implements Rankers.Ranker {
+
+	/** Weights of the parts; they sum to 1. */
+	public record Weights(double coProduction, double name, double relations, double industry, double size) {
+
+		public static final Weights DEFAULT = new Weights(0.40, 0.28, 0.14, 0.16, 0.02);
+	}
+
+	private final Weights w;
+
+	public LikelyMakers(Weights w) {
+		this.w = w;
+	}
+
+	public LikelyMakers() {
+		this(Weights.DEFAULT);
+	}
+
+	@Override
+	public String name() {
+		return "ChainScout likely makers";
+	}
+
+	/** The parts of one enterprise's score, each already weighted, and what they rest on. */
+	record Parts(double[] coProduction, double[] name, double[] relations, double[] industry, double[] size) {
+
+		double total(int e) {
+			return coProduction[e] + name[e] + relations[e] + industry[e] + size[e];
+		}
+	}
+
+	@Override
+	public double[] scores(MakerGraph g, int product) {
+		Parts parts = parts(g, product);
+		double[] s = new double[g.enterprises()];
+		for (int e = 0; e < s.length; e++) {
+			s[e] = parts.total(e);
+		}
+		return s;
+	}
+
+	Parts parts(MakerGraph g, int product) {
+		int n = g.enterprises();
+		double[] cf = new double[n];
+		int pm = g.makers[product].length;
+		if (pm > 0) {
+			Rankers.cooccurrence(g, product).forEach((q, inter) -> {
+				double cos = inter / Math.sqrt((double) pm * g.makers[q].length);
+				for (int e : g.makers[q]) {
+					cf[e] += cos;
+				}
+			});
+		}
+		double[] name = Rankers.profiles(g).cosine(g, product);
+		double[] best = new double[n];
+		Map<Integer, Double> similar = Rankers.names(g).similar(product);
+		similar.forEach((q, sim) -> {
+			for (int e : g.makers[q]) {
+				best[e] = Math.max(best[e], sim);
+			}
+		});
+		for (int e = 0; e < n; e++) {
+			name[e] = name[e] + 0.5 * best[e];
+		}
+		double[] rel = new double[n];
+		for (int r : g.related[product]) {
+			double weight = 1 / Math.log(2 + g.makers[r].length);
+			for (int e : g.makers[r]) {
+				rel[e] += weight;
+			}
+		}
+		Map<Integer, Double> industryShare = new HashMap<>();
+		double total = 0;
+		if (pm > 0) {
+			for (int m : g.makers[product]) {
+				if (g.enterpriseIndustry[m] >= 0) {
+					industryShare.merge(g.enterpriseIndustry[m], 1.0, Double::sum);
+				}
+				total += 1;
+			}
+		}
+		else {
+			for (Map.Entry<Integer, Double> s : similar.entrySet()) {
+				for (int m : g.makers[s.getKey()]) {
+					if (g.enterpriseIndustry[m] >= 0) {
+						industryShare.merge(g.enterpriseIndustry[m], s.getValue(), Double::sum);
+					}
+					total += s.getValue();
+				}
+			}
+		}
+		double[] ind = new double[n];
+		double[] size = new double[n];
+		for (int e = 0; e < n; e++) {
+			int i = g.enterpriseIndustry[e];
+			ind[e] = i < 0 || total == 0 ? 0 : industryShare.getOrDefault(i, 0.0) / total;
+			size[e] = Math.log(1 + g.products[e].length);
+		}
+		scale(cf, w.coProduction());
+		scale(name, w.name());
+		scale(rel, w.relations());
+		scale(ind, w.industry());
+		scale(size, w.size());
+		return new Parts(cf, name, rel, ind, size);
+	}
+
+	private static void scale(double[] v, double weight) {
+		double max = 0;
+		for (double x : v) {
+			max = Math.max(max, x);
+		}
+		if (max == 0) {
+			return;
+		}
+		for (int i = 0; i < v.length; i++) {
+			v[i] = v[i] / max * weight;
+		}
+	}
+
+	/** A ranked likely maker with its score's parts in words. */
+	public record Candidate(String code, String name, double score, List<Part> parts) {
+	}
+
+	/** One part of a score: its name, its weighted value, and the evidence. */
+	public record Part(String name, double value, String evidence) {
+	}
+
+	/** The top enterprises not known to make the product, each explained; the parts add up to the score. */
+	public List<Candidate> top(MakerGraph g, int product, int limit) {
+		Parts parts = parts(g, product);
+		java.util.Set<Integer> known = new java.util.HashSet<>();
+		for (int m : g.makers[product]) {
+			known.add(m);
+		}
+		List<Integer> order = new ArrayList<>();
+		for (int e = 0; e < g.enterprises(); e++) {
+			if (!known.contains(e) && parts.total(e) > parts.size()[e]) {
+				order.add(e);
+			}
+		}
+		order.sort((a, b) -> Double.compare(parts.total(b), parts.total(a)));
+		Map<Integer, Double> similar = Rankers.names(g).similar(product);
+		List<Candidate> out = new ArrayList<>();
+		for (int e : order.subList(0, Math.min(limit, order.size()))) {
+			List<Part> ps = new ArrayList<>();
+			if (parts.coProduction()[e] > 0) {
+				ps.add(new Part("协同生产", round(parts.coProduction()[e]), "所产 " + shared(g, e, product) + " 与该产品的生产企业高度重合"));
+			}
+			if (parts.name()[e] > 0) {
+				int best = -1;
+				double bestSim = 0;
+				for (int q : g.products[e]) {
+					double s = similar.getOrDefault(q, 0.0);
+					if (s > bestSim) {
+						bestSim = s;
+						best = q;
+					}
+				}
+				ps.add(new Part("名称相近", round(parts.name()[e]), best < 0 ? "" : "生产 " + g.productNames[best]));
+			}
+			if (parts.relations()[e] > 0) {
+				List<String> rel = new ArrayList<>();
+				for (int r : g.related[product]) {
+					for (int m : g.makers[r]) {
+						if (m == e && rel.size() < 3) {
+							rel.add(g.productNames[r]);
+						}
+					}
+				}
+				ps.add(new Part("上下游关联", round(parts.relations()[e]), "生产关联产品 " + String.join("、", rel)));
+			}
+			if (parts.industry()[e] > 0) {
+				ps.add(new Part("行业", round(parts.industry()[e]), "同行业企业常生产该产品"));
+			}
+			if (parts.size()[e] > 0) {
+				ps.add(new Part("规模", round(parts.size()[e]), "生产 " + g.products[e].length + " 种产品"));
+			}
+			double score = ps.stream().mapToDouble(Part::value).sum();
+			out.add(new Candidate(g.enterpriseCodes[e], g.enterpriseNames[e], round(score), ps));
+		}
+		return out;
+	}
+
+	private static String shared(MakerGraph g, int e, int product) {
+		Map<Integer, Integer> inter = Rankers.cooccurrence(g, product);
+		int best = -1;
+		int bestCount = 0;
+		for (int q : g.products[e]) {
+			int c = inter.getOrDefault(q, 0);
+			if (c > bestCount) {
+				bestCount = c;
+				best = q;
+			}
+		}
+		return best < 0 ? "" : g.productNames[best] + "（" + bestCount + " 家共同生产企业）";
+	}
+
+	static double round(double d) {
+		return Math.round(d * 10000) / 10000.0;
+	}
+}
