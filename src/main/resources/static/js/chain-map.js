@@ -124,6 +124,34 @@
     return url;
   }
 
+  var recNode = null;
+  function loadRecommendations() {
+    var table = document.getElementById('recommendations');
+    if (!table) { return; }
+    var region = document.getElementById('rec-region').value.trim();
+    var url = '/api/v1/chains/' + encodeURIComponent(chainId) + '/recommendations?limit=20'
+      + (recNode ? '&node=' + encodeURIComponent(recNode.id) : '') + (region ? '&region=' + encodeURIComponent(region) : '');
+    document.getElementById('rec-node-label').textContent = recNode ? '环节：' + recNode.name : '全链';
+    table.innerHTML = '<tr><td class="muted">正在计算…</td></tr>';
+    fetch(url).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+      .then(function (res) {
+        if (!res.ok) { table.innerHTML = '<tr><td class="error">' + esc(res.body.message) + '</td></tr>'; return; }
+        var t = res.body.targets;
+        if (!t.length) { table.innerHTML = '<tr><td class="muted">没有推荐。</td></tr>'; return; }
+        table.innerHTML = '<tr><th>序</th><th>企业</th><th>省份</th><th>得分</th><th>依据（各部分相加为得分）</th></tr>' + t.map(function (x, i) {
+          return '<tr class="rec"><td>' + (i + 1) + '</td><td><a href="/enterprises/' + encodeURIComponent(x.code) + '">' + esc(x.name) + '</a> <span class="muted">' + esc(x.code) + '</span></td><td>'
+            + esc(x.province || '') + '</td><td>' + x.score + '</td><td>' + x.parts.map(function (p) {
+              return '<span class="tag">' + esc(p.name) + ' ' + p.value + '</span>' + esc(p.evidence);
+            }).join('<br>') + '</td></tr>';
+        }).join('');
+      })
+      .catch(function () { table.innerHTML = '<tr><td class="error">推荐读取失败，请稍后重试。</td></tr>'; });
+  }
+  var recForm = document.getElementById('rec-form');
+  if (recForm) {
+    recForm.addEventListener('submit', function (ev) { ev.preventDefault(); loadRecommendations(); });
+  }
+
   fetch('/api/v1/chains/' + encodeURIComponent(chainId))
     .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
     .then(function (map) {
@@ -133,7 +161,10 @@
       chart = echarts.init(el, null, { renderer: 'svg' });
       option = buildOption(map, lay, true);
       chart.setOption(option);
-      chart.on('click', function (p) { if (p.dataType === 'node') { showPanel(p.data.raw); } });
+      chart.on('click', function (p) {
+        if (p.dataType === 'node') { showPanel(p.data.raw); recNode = p.data.raw.level === 1 ? null : p.data.raw; loadRecommendations(); }
+      });
+      loadRecommendations();
       window.addEventListener('resize', function () { chart.resize(); });
       window.chainMap = { chart: chart, exportSvg: exportSvg, exportPng: exportPng, show: function (id) {
         lay.nodes.forEach(function (x) { if (x.id === id) { showPanel(x.raw); } });

@@ -433,4 +433,40 @@ class ChainMapIT {
 	static int sumLeafFirms(ChainMap.Node n) {
 		return n.leaf() ? n.localFirms().size() : n.children().stream().mapToInt(ChainMapIT::sumLeafFirms).sum();
 	}
+
+	@Test
+	@Order(14)
+	void recommendationsAreExternalExplainedAndFollowNodeAndRegion() {
+		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), maps);
+		var all = recommendations.recommend("green-packaging", null, null, 30).orElseThrow();
+		assertThat(all.targets()).hasSize(30);
+		assertThat(all.targets()).extracting(t -> t.code()).doesNotContain("002014.SZ", "600761.SH");
+		assertThat(all.targets()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+		assertThat(all.targets()).allSatisfy(t -> assertThat(t.parts().stream().mapToDouble(p -> p.value()).sum())
+			.isCloseTo(t.score(), org.assertj.core.data.Offset.offset(1e-3)));
+		assertThat(all.targets().get(0).parts()).extracting(p -> p.name()).contains("补链");
+		assertThat(all.targets()).anySatisfy(t -> assertThat(t.parts()).anySatisfy(p -> {
+			assertThat(p.name()).isEqualTo("配套");
+			assertThat(p.evidence()).contains("桐城市");
+		}));
+
+		var ink = recommendations.recommend("green-packaging", "upstream-ink", null, 10).orElseThrow();
+		assertThat(ink.targets()).isNotEmpty().allSatisfy(t -> assertThat(t.parts())
+			.anySatisfy(p -> assertThat(p.evidence()).contains("补链：油墨")));
+		long inkMakers = db.count("""
+				MATCH (:ChainNode {key: 'green-packaging/upstream-ink'})-[:COVERS]->(:Product)<-[:MAKES]-(e:Enterprise)
+				RETURN count(DISTINCT e)""");
+		assertThat(ink.targets().size()).isLessThanOrEqualTo((int) inkMakers);
+
+		var guangdong = recommendations.recommend("green-packaging", null, "广东省", 200).orElseThrow();
+		assertThat(guangdong.targets()).anySatisfy(t -> assertThat(t.province()).isEqualTo("广东省"));
+		assertThat(guangdong.targets()).allSatisfy(t -> assertThat(t.parts().stream().anyMatch(p -> p.name().equals("区位")))
+			.isEqualTo("广东省".equals(t.province())));
+
+		assertThatThrownBy(() -> recommendations.recommend("green-packaging", null, "火星", 10))
+			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("火星");
+		assertThatThrownBy(() -> recommendations.recommend("green-packaging", "nope", null, 10))
+			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+		assertThat(recommendations.recommend("nope", null, null, 10)).isEmpty();
+	}
 }

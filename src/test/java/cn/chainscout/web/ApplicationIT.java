@@ -358,6 +358,12 @@ class ApplicationIT {
 		assertThat(java.util.Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1)).length).isGreaterThan(10_000);
 
 		assertThat(browser.findElement(By.id("gaps")).getText()).contains("补链").contains("油墨").contains("延链");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(d -> !d.findElements(By.cssSelector("#recommendations tr.rec")).isEmpty());
+		assertThat(browser.findElement(By.id("recommendations")).getText()).contains("补链").contains("龙头");
+		Http.Response badRegion = Http.get(url("/api/v1/chains/green-packaging/recommendations?region=" + enc("火星")));
+		assertThat(badRegion.status()).isEqualTo(400);
+		assertThat(badRegion.json().get("message").asString()).contains("火星");
 		assertThat(browser.findElements(By.cssSelector("#node-table tr[data-status='MISSING']"))).hasSizeGreaterThanOrEqualTo(9);
 	}
 

@@ -1,0 +1,30 @@
+package cn.chainscout.recommend;
+
+import cn.chainscout.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Target enterprises for a chain lead. */
+@RestController
+class RecommendationApi {
+
+	private final Recommendations recommendations;
+
+	RecommendationApi(Recommendations recommendations) {
+		this.recommendations = recommendations;
+	}
+
+	@Operation(summary = "推荐目标企业：本链外地企业按得分排序，得分由补链/强链、配套、龙头、区位各部分相加，每部分附依据")
+	@GetMapping("/api/v1/chains/{id}/recommendations")
+	Recommendations.Result recommend(@PathVariable String id, @RequestParam(required = false) String node,
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > 200) {
+			throw new IllegalArgumentException("参数 limit 的值 '" + limit + "' 应在 1 到 200 之间");
+		}
+		return recommendations.recommend(id, node, region, limit)
+			.orElseThrow(() -> new NotFoundException("没有 id 为 '" + id + "' 的产业链"));
+	}
+}

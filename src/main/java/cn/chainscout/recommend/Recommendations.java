@@ -1,0 +1,254 @@
+package cn.chainscout.recommend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.chainscout.chain.ChainGap;
+import cn.chainscout.chain.ChainMap;
+import cn.chainscout.chain.ChainMaps;
+import cn.chainscout.graph.Graph;
+import cn.chainscout.region.Gazetteer;
+import cn.chainscout.region.Region;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Target enterprises for a chain lead: external enterprises (not local) ranked by a score whose
+ * parts are in Chinese with their evidence, and always add up to the score.
+ * <ul>
+ * <li>补链 / 强链: it makes products of a link the city lacks or is weak in, scaled by the gap's
+ * weight (a weak link counts 0.6 of a missing one, a downstream user link 0.3);</li>
+ * <li>配套: it supplies an input that a local firm of the chain needs, or uses a local firm's
+ * product as its input (product upstream relations), full at three such links;</li>
+ * <li>龙头: its size proxy in those links (revenue share, breadth, listing);</li>
+ * <li>区位: it is in the region the user prefers (only when one is given).</li>
+ * </ul>
+ * 动态 (signals) and 引荐 (warm paths) join when the crawlers and referrers exist.
+ */
+@Service
+public class Recommendations {
+
+	/** Weights of the parts. */
+	public record Weights(double gap, double supply, double head, double region) {
+
+		public static final Weights DEFAULT = new Weights(0.40, 0.25, 0.20, 0.15);
+	}
+
+	public static final String RULE = "得分 = 补链/强链 0.40 ×（该企业所产环节的缺口权重 / 本链最高缺口权重；弱环节再乘 0.6，下游用户环节再乘 0.3）"
+			+ " + 配套 0.25 ×（为本链本地企业供应原料或采购其产品的关联数 / 3，最多 1）"
+			+ " + 龙头 0.20 × 规模代理分 + 区位 0.15（位于偏好地区时）。不含本地企业。";
+
+	private final Graph graph;
+
+	private final ChainMaps maps;
+
+	private final Gazetteer gazetteer = Gazetteer.load();
+
+	private final Weights weights = Weights.DEFAULT;
+
+	public Recommendations(Graph graph, ChainMaps maps) {
+		this.graph = graph;
+		this.maps = maps;
+	}
+
+	/** One part of a score. */
+	public record Part(String name, double value, String evidence) {
+	}
+
+	/** A recommended target. */
+	public record Target(String code, String name, @Nullable String province, double score, List<Part> parts) {
+	}
+
+	public record Result(String chain, String name, String rule, @Nullable String node, @Nullable String region, boolean sample,
+			List<Target> targets) {
+	}
+
+	private static final class Builder {
+
+		final String code;
+		String name = "";
+		String region;
+		boolean listed;
+		double gap;
+		String gapEvidence = "";
+		String gapType = "";
+		double share;
+		long breadth;
+		final List<String> supply = new ArrayList<>();
+
+		Builder(String code) {
+			this.code = code;
+		}
+	}
+
+	/**
+	 * @param node only targets for this link (and below it), or null for the whole chain
+	 * @param region a preferred province or city (name or code), or null
+	 */
+	public Optional<Result> recommend(String chainId, @Nullable String node, @Nullable String region, int limit) {
+		Optional<ChainMap> map = maps.map(chainId);
+		if (map.isEmpty()) {
+			return Optional.empty();
+		}
+		Region preferred = null;
+		if (region != null && !region.isBlank()) {
+			preferred = resolveRegion(region.strip());
+			if (preferred == null) {
+				throw new IllegalArgumentException("参数 region 的值 '" + region + "' 不是已知的省、市或县（可填名称或六位代码）");
+			}
+		}
+		List<ChainGap> gaps = maps.gaps(chainId).orElse(List.of()).stream()
+			.filter(g -> g.nodeId() != null && !g.type().equals(ChainGap.EXTEND))
+			.toList();
+		if (node != null && !node.isBlank()) {
+			java.util.Set<String> under = new java.util.HashSet<>();
+			boolean[] found = { false };
+			collectUnder(map.get().nodes(), node, false, under, found);
+			if (!found[0]) {
+				throw new IllegalArgumentException("参数 node 的值 '" + node + "' 不是产业链 '" + chainId + "' 的环节");
+			}
+			gaps = gaps.stream().filter(g -> under.contains(g.nodeId())).toList();
+		}
+		double maxWeight = gaps.stream().mapToDouble(ChainGap::weight).max().orElse(1);
+		String home = map.get().home().code();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (ChainGap g : gaps) {
+			// Downstream links are the chain's customers (食品饮料, 医药…): worth knowing, but the chain
+			// lead recruits producers first, so they count 0.3.
+			double segment = "downstream".equals(g.segment()) ? 0.3 : 1.0;
+			rows.add(Map.of("key", chainId + "/" + g.nodeId(), "name", g.name(), "type", g.type(),
+					"weight", g.weight() / maxWeight * (g.type().equals(ChainGap.FILL) ? 1.0 : 0.6) * segment));
+		}
+		Map<String, Builder> builders = new LinkedHashMap<>();
+		graph.read(tx -> {
+			tx.run("""
+					UNWIND $gaps AS g
+					MATCH (n:ChainNode {key: g.key})-[:HAS_CHILD*0..2]->(:ChainNode)-[:COVERS]->(p:Product)<-[m:MAKES]-(e:Enterprise)
+					WHERE NOT EXISTS { (e)<-[:SAME_AS]-(:LocalFirm) }
+					WITH e, g, sum(coalesce(m.share, 0.0)) AS share, count(DISTINCT p) AS breadth,
+					     collect(DISTINCT coalesce(p.displayName, p.name))[0..3] AS products
+					OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region)
+					WITH e, g, share, breadth, products, r.code AS region
+					WHERE region IS NULL OR region <> $home
+					RETURN e.code AS code, e.name AS name, e.listedOn IS NOT NULL AS listed, region, g.name AS gap, g.type AS type,
+					       g.weight AS weight, share, breadth, products""", Map.of("gaps", rows, "home", home))
+				.forEachRemaining(r -> {
+					Builder b = builders.computeIfAbsent(r.get("code").asString(), Builder::new);
+					b.name = r.get("name").asString("");
+					b.region = r.get("region").isNull() ? null : r.get("region").asString();
+					b.listed = r.get("listed").asBoolean();
+					double w = r.get("weight").asDouble();
+					if (w > b.gap) {
+						b.gap = w;
+						b.gapType = r.get("type").asString();
+						b.gapEvidence = "生产 " + String.join("、", r.get("products").asList(v -> v.asString())) + "（" + r.get("type").asString()
+								+ "：" + r.get("gap").asString() + "）";
+						b.share = Math.min(1, r.get("share").asDouble());
+						b.breadth = r.get("breadth").asLong();
+					}
+				});
+			tx.run("""
+					MATCH (f:LocalFirm)-[:PRODUCES]->(x:Product)
+					WHERE $chain IN f.chains
+					CALL (f, x) {
+					  MATCH (x)-[:UPSTREAM_MATERIAL]->(y:Product)<-[:MAKES]-(e:Enterprise)
+					  WHERE y.nonProduct IS NULL
+					  RETURN e, '供应 ' + coalesce(y.displayName, y.name) + '，' + f.name + ' 的 ' + coalesce(x.displayName, x.name) + ' 需要' AS why
+					  UNION
+					  MATCH (x)<-[:UPSTREAM_MATERIAL]-(z:Product)<-[:MAKES]-(e:Enterprise)
+					  WHERE z.nonProduct IS NULL
+					  RETURN e, '以 ' + f.name + ' 的 ' + coalesce(x.displayName, x.name) + ' 为原料生产 ' + coalesce(z.displayName, z.name) AS why
+					}
+					WITH e, why
+					WHERE NOT EXISTS { (e)<-[:SAME_AS]-(:LocalFirm) }
+					OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region)
+					WITH e, why, r.code AS region
+					WHERE region IS NULL OR region <> $home
+					RETURN e.code AS code, e.name AS name, e.listedOn IS NOT NULL AS listed, region, collect(DISTINCT why) AS whys""",
+					Map.of("chain", chainId, "home", home))
+				.forEachRemaining(r -> {
+					Builder b = builders.computeIfAbsent(r.get("code").asString(), Builder::new);
+					b.name = r.get("name").asString("");
+					b.region = r.get("region").isNull() ? null : r.get("region").asString();
+					b.listed = r.get("listed").asBoolean();
+					b.supply.addAll(r.get("whys").asList(v -> v.asString()));
+				});
+			return null;
+		});
+		boolean nodeOnly = node != null && !node.isBlank();
+		List<Target> targets = new ArrayList<>();
+		for (Builder b : builders.values()) {
+			if (nodeOnly && b.gap == 0) {
+				continue;
+			}
+			List<Part> parts = new ArrayList<>();
+			if (b.gap > 0) {
+				parts.add(new Part(b.gapType, round(weights.gap() * b.gap), b.gapEvidence));
+			}
+			if (!b.supply.isEmpty()) {
+				parts.add(new Part("配套", round(weights.supply() * Math.min(1, b.supply.size() / 3.0)),
+						String.join("；", b.supply.subList(0, Math.min(3, b.supply.size())))));
+			}
+			if (b.gap > 0) {
+				double head = 0.6 * b.share + 0.25 * Math.min(b.breadth, 5) / 5.0 + 0.15 * (b.listed ? 1 : 0);
+				parts.add(new Part("龙头", round(weights.head() * head), "营收占比 " + Math.round(b.share * 100) + "%，覆盖 " + b.breadth + " 种环节产品"
+						+ (b.listed ? "，上市公司" : "")));
+			}
+			String province = b.region == null ? null : gazetteer.byCode(b.region.substring(0, 2) + "0000").map(Region::name).orElse(null);
+			if (preferred != null && b.region != null && within(b.region, preferred)) {
+				parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
+			}
+			double score = round(parts.stream().mapToDouble(Part::value).sum());
+			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts)));
+		}
+		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
+		return Optional.of(new Result(chainId, map.get().name(), RULE, nodeOnly ? node : null, preferred == null ? null : preferred.name(),
+				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size())))));
+	}
+
+	private @Nullable Region resolveRegion(String text) {
+		if (text.matches("\\d{6}")) {
+			return gazetteer.byCode(text).orElse(null);
+		}
+		for (Region r : gazetteer.all()) {
+			if (r.name().equals(text)) {
+				return r;
+			}
+		}
+		for (Region r : gazetteer.all()) {
+			if (r.shortName().equals(text) && r.level() != Region.Level.COUNTY) {
+				return r;
+			}
+		}
+		return null;
+	}
+
+	private boolean within(String code, Region preferred) {
+		return switch (preferred.level()) {
+			case PROVINCE -> code.startsWith(preferred.code().substring(0, 2));
+			case PREFECTURE -> code.startsWith(preferred.code().substring(0, 4));
+			default -> code.equals(preferred.code());
+		};
+	}
+
+	private static void collectUnder(List<ChainMap.Node> nodes, String id, boolean inside, java.util.Set<String> out, boolean[] found) {
+		for (ChainMap.Node n : nodes) {
+			boolean in = inside || n.id().equals(id);
+			if (n.id().equals(id)) {
+				found[0] = true;
+			}
+			if (in) {
+				out.add(n.id());
+			}
+			collectUnder(n.children(), id, in, out, found);
+		}
+	}
+
+	static double round(double d) {
+		return Math.round(d * 10000) / 10000.0;
+	}
+}
