@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Checks enterprise codes at the edge: stock codes such as 300750.SZ, or 18-character credit codes. */
-final class EnterpriseCodes {
+public final class EnterpriseCodes {
 
 	private static final Pattern CODE = Pattern.compile("[0-9A-Za-z.\\-]{1,32}");
 
 	private EnterpriseCodes() {
 	}
 
-	static String check(String code) {
+	public static String check(String code) {
 		String trimmed = code.strip();
 		if (!CODE.matcher(trimmed).matches()) {
 			throw new IllegalArgumentException("企业代码 code 的值 '" + abbreviate(trimmed)

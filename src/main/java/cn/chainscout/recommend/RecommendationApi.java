@@ -13,8 +13,23 @@ class RecommendationApi {
 
 	private final Recommendations recommendations;
 
-	RecommendationApi(Recommendations recommendations) {
+	private final Feedback feedback;
+
+	RecommendationApi(Recommendations recommendations, Feedback feedback) {
 		this.recommendations = recommendations;
+		this.feedback = feedback;
+	}
+
+	/** A recruiter's record about a target. */
+	record FeedbackRequest(String status, String reason, String by) {
+	}
+
+	@Operation(summary = "记录跟进情况：有意向、已接触或不合适（须写原因）；不合适的企业不再出现在该链的推荐中")
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/chains/{id}/targets/{code}/feedback")
+	Feedback.Entry feedback(@PathVariable String id, @PathVariable String code,
+			@org.springframework.web.bind.annotation.RequestBody FeedbackRequest request) {
+		return feedback.record(id, cn.chainscout.enterprise.EnterpriseCodes.check(code), request.status() == null ? "" : request.status(),
+				request.reason(), request.by() == null ? "" : request.by());
 	}
 
 	@Operation(summary = "推荐目标企业：本链外地企业按得分排序，得分由补链/强链、配套、龙头、区位各部分相加，每部分附依据")

@@ -38,9 +38,13 @@ public class Recommendations {
 		public static final Weights DEFAULT = new Weights(0.40, 0.25, 0.20, 0.15);
 	}
 
+	/** A target a recruiter marked 有意向 moves up by this much (its latest record). */
+	static final double FOLLOW_UP = 0.05;
+
 	public static final String RULE = "得分 = 补链/强链 0.40 ×（该企业所产环节的缺口权重 / 本链最高缺口权重；弱环节再乘 0.6，下游用户环节再乘 0.3）"
 			+ " + 配套 0.25 ×（为本链本地企业供应原料或采购其产品的关联数 / 3，最多 1）"
-			+ " + 龙头 0.20 × 规模代理分 + 区位 0.15（位于偏好地区时）。不含本地企业。";
+			+ " + 龙头 0.20 × 规模代理分 + 区位 0.15（位于偏好地区时）+ 跟进 0.05（最近一次记录为“有意向”时）。"
+			+ "不含本地企业；最近一次记录为“不合适”的企业不再推荐。";
 
 	private final Graph graph;
 
@@ -50,21 +54,26 @@ public class Recommendations {
 
 	private final Weights weights = Weights.DEFAULT;
 
-	public Recommendations(Graph graph, ChainMaps maps) {
+	private final Feedback feedback;
+
+	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback) {
 		this.graph = graph;
 		this.maps = maps;
+		this.feedback = feedback;
 	}
 
 	/** One part of a score. */
 	public record Part(String name, double value, String evidence) {
 	}
 
-	/** A recommended target. */
-	public record Target(String code, String name, @Nullable String province, double score, List<Part> parts) {
+	/** A recommended target, with what recruiters recorded about it (newest first). */
+	public record Target(String code, String name, @Nullable String province, double score, List<Part> parts,
+			List<Feedback.Entry> history) {
 	}
 
+	/** @param suppressed targets left out because a recruiter marked them 不合适 for this chain */
 	public record Result(String chain, String name, String rule, @Nullable String node, @Nullable String region, boolean sample,
-			List<Target> targets) {
+			List<Target> targets, int suppressed) {
 	}
 
 	private static final class Builder {
@@ -180,9 +189,16 @@ public class Recommendations {
 			return null;
 		});
 		boolean nodeOnly = node != null && !node.isBlank();
+		Map<String, List<Feedback.Entry>> history = feedback.forChain(chainId);
+		int suppressed = 0;
 		List<Target> targets = new ArrayList<>();
 		for (Builder b : builders.values()) {
 			if (nodeOnly && b.gap == 0) {
+				continue;
+			}
+			List<Feedback.Entry> h = history.getOrDefault(b.code, List.of());
+			if (!h.isEmpty() && h.get(0).status().equals("不合适")) {
+				suppressed++;
 				continue;
 			}
 			List<Part> parts = new ArrayList<>();
@@ -202,12 +218,15 @@ public class Recommendations {
 			if (preferred != null && b.region != null && within(b.region, preferred)) {
 				parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
 			}
+			if (!h.isEmpty() && h.get(0).status().equals("有意向")) {
+				parts.add(new Part("跟进", round(FOLLOW_UP), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
+			}
 			double score = round(parts.stream().mapToDouble(Part::value).sum());
-			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts)));
+			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h)));
 		}
 		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
 		return Optional.of(new Result(chainId, map.get().name(), RULE, nodeOnly ? node : null, preferred == null ? null : preferred.name(),
-				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size())))));
+				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed));
 	}
 
 	private @Nullable Region resolveRegion(String text) {

@@ -437,7 +437,7 @@ class ChainMapIT {
 	@Test
 	@Order(14)
 	void recommendationsAreExternalExplainedAndFollowNodeAndRegion() {
-		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), maps);
+		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), maps, new cn.chainscout.recommend.Feedback(db.graph()));
 		var all = recommendations.recommend("green-packaging", null, null, 30).orElseThrow();
 		assertThat(all.targets()).hasSize(30);
 		assertThat(all.targets()).extracting(t -> t.code()).doesNotContain("002014.SZ", "600761.SH");
@@ -468,5 +468,36 @@ class ChainMapIT {
 		assertThatThrownBy(() -> recommendations.recommend("green-packaging", "nope", null, 10))
 			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
 		assertThat(recommendations.recommend("nope", null, null, 10)).isEmpty();
+	}
+
+	@Test
+	@Order(15)
+	void notAFitTakesATargetOffTheListAndInterestMovesOneUp() {
+		var feedback = new cn.chainscout.recommend.Feedback(db.graph());
+		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), maps, feedback);
+		var before = recommendations.recommend("green-packaging", null, null, 10).orElseThrow();
+		String first = before.targets().get(0).code();
+		String third = before.targets().get(2).code();
+		feedback.record("green-packaging", first, "已接触", null, "张三");
+		feedback.record("green-packaging", first, "不合适", "已在外省扩产，无意向", "张三");
+		feedback.record("green-packaging", third, "有意向", null, "李四");
+		var after = recommendations.recommend("green-packaging", null, null, 10).orElseThrow();
+		assertThat(after.suppressed()).isEqualTo(1);
+		assertThat(after.targets()).extracting(t -> t.code()).doesNotContain(first);
+		var liked = after.targets().stream().filter(t -> t.code().equals(third)).findFirst().orElseThrow();
+		assertThat(liked.parts()).anySatisfy(p -> {
+			assertThat(p.name()).isEqualTo("跟进");
+			assertThat(p.evidence()).contains("李四").contains("有意向");
+		});
+		assertThat(liked.history()).singleElement().satisfies(h -> assertThat(h.by()).isEqualTo("李四"));
+		assertThat(liked.score()).isGreaterThan(before.targets().get(2).score());
+		// Only this chain: the same firm is still recommended elsewhere if it fits there.
+		assertThat(db.count("MATCH (f:Feedback {chain: 'green-packaging'})-[:ABOUT]->(:Enterprise) RETURN count(f)")).isEqualTo(3);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> feedback.record("green-packaging", third, "还行", null, "王五"))
+			.hasMessageContaining("还行");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> feedback.record("green-packaging", third, "不合适", " ", "王五"))
+			.hasMessageContaining("原因");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> feedback.record("green-packaging", "999999.SZ", "有意向", null, "王五"))
+			.isInstanceOf(cn.chainscout.web.NotFoundException.class).hasMessageContaining("999999.SZ");
 	}
 }

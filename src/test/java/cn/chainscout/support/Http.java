@@ -56,6 +56,12 @@ public final class Http {
 		return new Response(d.status(), new String(d.body(), StandardCharsets.UTF_8), d.contentType());
 	}
 
+	public static Response postJson(String url, String json) {
+		Download d = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+		return new Response(d.status(), new String(d.body(), StandardCharsets.UTF_8), d.contentType());
+	}
+
 	/** A multipart/form-data upload of one file in the field {@code file}. */
 	public static Response upload(String url, String fileName, byte[] content) {
 		String boundary = "----chainscout" + System.nanoTime();

@@ -361,6 +361,9 @@ class ApplicationIT {
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
 			.until(d -> !d.findElements(By.cssSelector("#recommendations tr.rec")).isEmpty());
 		assertThat(browser.findElement(By.id("recommendations")).getText()).contains("补链").contains("龙头");
+		Http.Response bad = Http.postJson(url("/api/v1/chains/green-packaging/targets/002319.SZ/feedback"), "{\"status\":\"不合适\",\"by\":\"张三\"}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("message").asString()).contains("原因");
 		Http.Response badRegion = Http.get(url("/api/v1/chains/green-packaging/recommendations?region=" + enc("火星")));
 		assertThat(badRegion.status()).isEqualTo(400);
 		assertThat(badRegion.json().get("message").asString()).contains("火星");
