@@ -20,6 +20,12 @@ class RecommendationApi {
 		this.feedback = feedback;
 	}
 
+	@Operation(summary = "该企业作为招商目标：在哪些产业链的推荐前 200 名中，排名、得分及依据")
+	@GetMapping("/api/v1/enterprises/{code}/target-of")
+	java.util.List<Recommendations.Standing> targetOf(@PathVariable String code) {
+		return recommendations.standings(cn.chainscout.enterprise.EnterpriseCodes.check(code), 200);
+	}
+
 	/** A recruiter's record about a target. */
 	record FeedbackRequest(String status, String reason, String by) {
 	}

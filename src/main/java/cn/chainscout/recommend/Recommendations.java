@@ -270,4 +270,24 @@ public class Recommendations {
 	static double round(double d) {
 		return Math.round(d * 10000) / 10000.0;
 	}
+
+	/** Where an enterprise stands as a target: its rank and explained score in each chain that recommends it. */
+	public record Standing(String chain, String chainName, int rank, int of, Target target) {
+	}
+
+	/** Every chain whose top {@code depth} targets include the enterprise. */
+	public List<Standing> standings(String code, int depth) {
+		List<Standing> out = new ArrayList<>();
+		for (String chain : maps.chainNames().keySet()) {
+			recommend(chain, null, null, depth).ifPresent(r -> {
+				for (int i = 0; i < r.targets().size(); i++) {
+					if (r.targets().get(i).code().equals(code)) {
+						out.add(new Standing(chain, r.name(), i + 1, r.targets().size(), r.targets().get(i)));
+					}
+				}
+			});
+		}
+		out.sort(Comparator.comparingInt(Standing::rank));
+		return out;
+	}
 }

@@ -361,6 +361,16 @@ class ApplicationIT {
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
 			.until(d -> !d.findElements(By.cssSelector("#recommendations tr.rec")).isEmpty());
 		assertThat(browser.findElement(By.id("recommendations")).getText()).contains("补链").contains("龙头");
+		// The first target's own page says where it stands, with the same explanation.
+		WebElement firstTarget = browser.findElement(By.cssSelector("#recommendations tr.rec a"));
+		String targetName = firstTarget.getText();
+		firstTarget.click();
+		assertThat(browser.findElement(By.id("name")).getText()).isEqualTo(targetName);
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(d -> !d.findElements(By.id("target-table")).isEmpty());
+		// The list was narrowed to 油墨 by the click above, so its first target has some rank in the whole chain.
+		assertThat(browser.findElement(By.id("target-table")).getText()).contains("绿色包装").containsPattern("\\d+ / \\d+").contains("补链：油墨");
+		browser.navigate().back();
 		Http.Response bad = Http.postJson(url("/api/v1/chains/green-packaging/targets/002319.SZ/feedback"), "{\"status\":\"不合适\",\"by\":\"张三\"}");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("message").asString()).contains("原因");
