@@ -125,7 +125,9 @@
   }
 
   var recNode = null;
+  var recSeq = 0;
   function loadRecommendations() {
+    var mine = ++recSeq;
     var table = document.getElementById('recommendations');
     if (!table) { return; }
     var region = document.getElementById('rec-region').value.trim();
@@ -135,6 +137,7 @@
     table.innerHTML = '<tr><td class="muted">正在计算…</td></tr>';
     fetch(url).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
       .then(function (res) {
+        if (mine !== recSeq) { return; } // a newer request (another link, another region) has replaced this one
         if (!res.ok) { table.innerHTML = '<tr><td class="error">' + esc(res.body.message) + '</td></tr>'; return; }
         var t = res.body.targets;
         if (!t.length) { table.innerHTML = '<tr><td class="muted">没有推荐。</td></tr>'; return; }

@@ -387,7 +387,13 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.id("empty-nodes")).getText()).isEqualTo("0");
 		assertThat(browser.findElements(By.cssSelector("#mapping tr"))).hasSize(133);
 		assertThat(browser.findElement(By.id("mapping")).getText()).contains("upstream-ink").contains("*油墨");
+		WebElement before = browser.findElement(By.id("mapping"));
 		browser.findElement(By.id("reload")).click();
+		// The reload posts and redirects: wait until the old page is gone before reading the new one.
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(d -> !d.findElements(By.id("load-files")).isEmpty());
 		assertThat(browser.findElement(By.id("load-files")).getText()).contains("green-packaging.yaml").contains("未变");
 		assertThat(browser.findElement(By.id("problems")).getText()).contains("没有匹配到任何产品");
 	}
