@@ -242,13 +242,7 @@ public class ChainLoader {
 	private ChainLoadReport.Changes apply(TransactionContext tx, ChainMatcher.Matched matched, ChainFiles.File file,
 			String stamp) {
 		ChainDefinition chain = matched.chain();
-		long src = Sources.id(DATASET, file.name(), file.sha256());
-		tx.run("""
-				MERGE (s:Source {id: $id})
-				ON CREATE SET s.dataset = $dataset, s.file = $file, s.sha256 = $sha256, s.location = $location,
-				              s.loadedAt = datetime()""",
-				Map.of("id", src, "dataset", DATASET, "file", file.name(), "sha256", file.sha256(), "location", location))
-			.consume();
+		long src = Sources.record(tx, DATASET, file.name(), file.sha256(), location, null);
 
 		// The chain itself.
 		Map<String, Object> chainProps = new LinkedHashMap<>();

@@ -280,6 +280,16 @@ public class ChainMaps {
 		});
 	}
 
+	/** From {@code rows} of makers with their {@code region} code: the five provinces with most, as {@code provinces}. */
+	static final String PROVINCES = """
+			CALL (rows) {
+			  UNWIND rows AS x
+			  WITH left(x.region, 2) AS prov, count(*) AS c
+			  WHERE prov IS NOT NULL
+			  ORDER BY c DESC, prov
+			  RETURN collect({prov: prov, c: c})[0..5] AS provinces
+			}""";
+
 	/** Per node (with everything below it): how many enterprises, the head enterprises and the provinces. */
 	static final String MAKERS_QUERY = """
 			MATCH (n:ChainNode {chain: $id})
@@ -306,19 +316,13 @@ public class ChainMaps {
 			    MATCH (t)<-[:SAME_AS]-(:LocalFirm)
 			    RETURN collect(DISTINCT t.code) AS localCodes
 			  }
-			  CALL (rows) {
-			    UNWIND rows AS x
-			    WITH left(x.region, 2) AS prov, count(*) AS c
-			    WHERE prov IS NOT NULL
-			    ORDER BY c DESC, prov
-			    RETURN collect({prov: prov, c: c})[0..5] AS provinces
-			  }
+			  ${provinces}
 			  RETURN size(rows) AS makers, provinces,
 			         [x IN rows[0..$limit] | {code: x.e.code, name: x.e.name, listed: x.e.listedOn IS NOT NULL, share: x.share,
 			          breadth: x.breadth, ind: x.ind, score: x.score, region: x.region,
 			          local: x.region = $home OR x.e.code IN localCodes}] AS heads
 			}
-			RETURN n.id AS id, makers, heads, provinces""";
+			RETURN n.id AS id, makers, heads, provinces""".replace("${provinces}", PROVINCES);
 
 	ChainMap.Head head(Value v) {
 		String region = v.get("region").isNull() ? null : v.get("region").asString();
@@ -410,7 +414,8 @@ public class ChainMaps {
 		return List.copyOf(out);
 	}
 
-	private static String segmentWords(String segment) {
+	/** 上游 / 中游 / 下游 for a segment id. */
+	public static String segmentWords(String segment) {
 		return switch (segment) {
 			case "upstream" -> "上游";
 			case "midstream" -> "中游";
@@ -470,14 +475,8 @@ public class ChainMaps {
 					ORDER BY score DESC, e.code
 					WITH name, collect({code: e.code, name: e.name, listed: e.listedOn IS NOT NULL, share: share, breadth: 1, ind: 0,
 					     score: score, region: region, local: region = $home OR EXISTS { (e)<-[:SAME_AS]-(:LocalFirm) }}) AS rows
-					CALL (rows) {
-					  UNWIND rows AS x
-					  WITH left(x.region, 2) AS prov, count(*) AS c
-					  WHERE prov IS NOT NULL
-					  ORDER BY c DESC, prov
-					  RETURN collect({prov: prov, c: c})[0..5] AS provinces
-					}
-					RETURN name, rows[0..5] AS heads, provinces""",
+					${provinces}
+					RETURN name, rows[0..5] AS heads, provinces""".replace("${provinces}", PROVINCES),
 					Map.of("names", top.stream().map(Adjacent::name).toList(), "home", map.home().code()))
 				.forEachRemaining(r -> {
 					topMakers.put(r.get("name").asString(), r.get("heads").asList(this::head));
@@ -529,8 +528,7 @@ public class ChainMaps {
 			return Optional.empty();
 		}
 		ChainMap.Node node = found[0];
-		String query = MAKERS_QUERY.replace("MATCH (n:ChainNode {chain: $id})", "MATCH (n:ChainNode {key: $key})")
-			.replace("[x IN rows[0..$limit]", "[x IN rows[0..$limit]");
+		String query = MAKERS_QUERY.replace("MATCH (n:ChainNode {chain: $id})", "MATCH (n:ChainNode {key: $key})");
 		List<ChainMap.Head> heads = graph.read(tx -> tx.run(query,
 				Map.of("key", chainId + "/" + nodeId, "home", map.get().home().code(), "limit", limit * 4 + 50))
 			.list()).stream().findFirst().map(r -> r.get("heads").asList(this::head)).orElse(List.of());

@@ -124,11 +124,7 @@ final class ChainWorkbook {
 	}
 
 	static String segment(String s) {
-		return switch (s) {
-			case "upstream" -> "上游";
-			case "midstream" -> "中游";
-			default -> "下游";
-		};
+		return ChainMaps.segmentWords(s);
 	}
 
 	static String provinces(List<ChainMap.PlaceCount> p) {

@@ -573,14 +573,7 @@ public final class ChainKgImporter {
 	 * file again finds the same source and changes nothing, and a changed file is a new source.
 	 */
 	private void recordSource(Context ctx, String dataset, String file, String sha256, String location) {
-		long id = sourceId(dataset, file, sha256);
-		ctx.sources.put(file, id);
-		graph.write(tx -> tx.run("""
-				MERGE (s:Source {id: $id})
-				ON CREATE SET s.dataset = $dataset, s.file = $file, s.sha256 = $sha256, s.location = $location,
-				              s.loadedAt = $loadedAt""",
-				Map.of("id", id, "dataset", dataset, "file", file, "sha256", sha256, "location", location, "loadedAt",
-						ctx.loadedAt)).consume());
+		ctx.sources.put(file, graph.write(tx -> cn.chainscout.graph.Sources.record(tx, dataset, file, sha256, location, ctx.loadedAt)));
 	}
 
 	static long sourceId(String dataset, String file, String sha256) {

@@ -32,6 +32,38 @@ public final class Sources {
 		}
 	}
 
+	/** Hex SHA-256 of a file's content: what identifies its version. */
+	public static String sha256(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Records a version of a source file, once: loading the same version again finds the node and
+	 * changes nothing. {@code loadedAt} null means now.
+	 * @return the source's id, for the {@code src} of the facts it brings
+	 */
+	public static long record(TransactionContext tx, String dataset, String file, String sha256, String location,
+			@org.jspecify.annotations.Nullable Object loadedAt) {
+		long id = id(dataset, file, sha256);
+		Map<String, Object> p = new HashMap<>();
+		p.put("id", id);
+		p.put("dataset", dataset);
+		p.put("file", file);
+		p.put("sha256", sha256);
+		p.put("location", location);
+		p.put("loadedAt", loadedAt);
+		tx.run("""
+				MERGE (s:Source {id: $id})
+				ON CREATE SET s.dataset = $dataset, s.file = $file, s.sha256 = $sha256, s.location = $location,
+				              s.loadedAt = coalesce($loadedAt, datetime())""", p).consume();
+		return id;
+	}
+
 	/** There are a few sources per data set, so all are read at once. */
 	public static Sources read(TransactionContext tx) {
 		Map<Long, Source> byId = new HashMap<>();

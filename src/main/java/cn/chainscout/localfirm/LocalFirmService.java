@@ -127,12 +127,8 @@ public class LocalFirmService {
 			r.put("line", (long) row.line());
 			rows.add(r);
 		}
-		long src = Sources.id(DATASET, file, sha256(bytes));
 		graph.write(tx -> {
-			tx.run("""
-					MERGE (s:Source {id: $id})
-					ON CREATE SET s.dataset = 'carriers', s.file = $file, s.sha256 = $sha, s.location = $location, s.loadedAt = datetime()""",
-					Map.of("id", src, "file", file, "sha", sha256(bytes), "location", location)).consume();
+			long src = Sources.record(tx, "carriers", file, Sources.sha256(bytes), location, null);
 			tx.run("""
 					MATCH (c:Carrier {region: $region}) WHERE NOT c.key IN $keys DETACH DELETE c""",
 					Map.of("region", region, "keys", rows.stream().map(r -> r.get("key")).toList())).consume();
@@ -547,10 +543,7 @@ public class LocalFirmService {
 		}
 		String reportJson = JSON.writeValueAsString(report);
 		graph.write(tx -> {
-			tx.run("""
-					MERGE (s:Source {id: $id})
-					ON CREATE SET s.dataset = $dataset, s.file = $file, s.sha256 = $sha, s.location = 'upload', s.loadedAt = datetime()""",
-					Map.of("id", src, "dataset", DATASET, "file", fileName, "sha", sha)).consume();
+			Sources.record(tx, DATASET, fileName, sha, "upload", null);
 			tx.run("MATCH (f:LocalFirm) WHERE NOT f.key IN $keys DETACH DELETE f",
 					Map.of("keys", rows.stream().map(r -> r.get("key")).toList())).consume();
 			tx.run("""
@@ -623,11 +616,6 @@ public class LocalFirmService {
 	}
 
 	static String sha256(byte[] bytes) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sources.sha256(bytes);
 	}
 }

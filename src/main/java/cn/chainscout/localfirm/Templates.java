@@ -77,11 +77,7 @@ final class Templates {
 				Row row = nodes.createRow(nr[0]++);
 				row.createCell(0).setCellValue(rec.get("chain").asString());
 				row.createCell(1).setCellValue(rec.get("node").asString());
-				row.createCell(2).setCellValue(switch (rec.get("segment").asString()) {
-					case "upstream" -> "上游";
-					case "midstream" -> "中游";
-					default -> "下游";
-				});
+				row.createCell(2).setCellValue(cn.chainscout.chain.ChainMaps.segmentWords(rec.get("segment").asString()));
 			});
 			Sheet carriers = wb.createSheet("可填的镇街园区");
 			carriers.setColumnWidth(0, 24 * 256);
