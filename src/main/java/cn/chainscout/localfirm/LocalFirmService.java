@@ -597,7 +597,8 @@ public class LocalFirmService {
 		}
 	}
 
-	static byte[] readLocation(String location) {
+	/** Reads a configured file: {@code classpath:…} or a path. */
+	public static byte[] readLocation(String location) {
 		try {
 			if (location.startsWith("classpath:")) {
 				String path = location.substring("classpath:".length()).replaceAll("^/+", "");

@@ -11,40 +11,35 @@ import cn.chainscout.chain.ChainGap;
 import cn.chainscout.chain.ChainMap;
 import cn.chainscout.chain.ChainMaps;
 import cn.chainscout.graph.Graph;
+import cn.chainscout.referral.Projects;
+import cn.chainscout.referral.Ties;
+import cn.chainscout.referral.WarmPaths;
+import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.system.ChainScoutProperties.Weights;
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.region.Region;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Target enterprises for a chain lead: external enterprises (not local) ranked by a score whose
- * parts are in Chinese with their evidence, and always add up to the score.
+ * Target enterprises for a chain lead: external enterprises (not local, not already landed) ranked by
+ * a score whose parts are in Chinese with their evidence, and always add up to the score. The weights
+ * are configuration ({@code chainscout.recommend.weights.*}); each part is its weight times a 0..1 value:
  * <ul>
  * <li>补链 / 强链: it makes products of a link the city lacks or is weak in, scaled by the gap's
  * weight (a weak link counts 0.6 of a missing one, a downstream user link 0.3);</li>
  * <li>配套: it supplies an input that a local firm of the chain needs, or uses a local firm's
  * product as its input (product upstream relations), full at three such links;</li>
  * <li>龙头: its size proxy in those links (revenue share, breadth, listing);</li>
- * <li>区位: it is in the region the user prefers (only when one is given).</li>
+ * <li>动态: recent investment signals ({@link RecentActivity});</li>
+ * <li>引荐: the strength of its strongest warm introduction path ({@link WarmPaths});</li>
+ * <li>区位: it is in the region the user prefers (only when one is given);</li>
+ * <li>跟进: the latest record about it is 有意向.</li>
  * </ul>
- * 动态 (signals) and 引荐 (warm paths) join when the crawlers and referrers exist.
  */
 @Service
 public class Recommendations {
-
-	/** Weights of the parts. */
-	public record Weights(double gap, double supply, double head, double region) {
-
-		public static final Weights DEFAULT = new Weights(0.40, 0.25, 0.20, 0.15);
-	}
-
-	/** A target a recruiter marked 有意向 moves up by this much (its latest record). */
-	static final double FOLLOW_UP = 0.05;
-
-	public static final String RULE = "得分 = 补链/强链 0.40 ×（该企业所产环节的缺口权重 / 本链最高缺口权重；弱环节再乘 0.6，下游用户环节再乘 0.3）"
-			+ " + 配套 0.25 ×（为本链本地企业供应原料或采购其产品的关联数 / 3，最多 1）"
-			+ " + 龙头 0.20 × 规模代理分 + 区位 0.15（位于偏好地区时）+ 跟进 0.05（最近一次记录为“有意向”时）。"
-			+ "不含本地企业；最近一次记录为“不合适”的企业不再推荐。";
 
 	private final Graph graph;
 
@@ -52,14 +47,46 @@ public class Recommendations {
 
 	private final Gazetteer gazetteer = Gazetteer.load();
 
-	private final Weights weights = Weights.DEFAULT;
+	private final Weights weights;
 
 	private final Feedback feedback;
 
-	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback) {
+	private final WarmPaths warmPaths;
+
+	private final Projects projects;
+
+	private final @Nullable RecentActivity activity;
+
+	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects,
+			ChainScoutProperties properties, ObjectProvider<RecentActivity> activity) {
+		this(graph, maps, feedback, warmPaths, projects, properties.recommend().weights(), activity.getIfAvailable());
+	}
+
+	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects, Weights weights,
+			@Nullable RecentActivity activity) {
 		this.graph = graph;
 		this.maps = maps;
 		this.feedback = feedback;
+		this.warmPaths = warmPaths;
+		this.projects = projects;
+		this.weights = weights;
+		this.activity = activity;
+	}
+
+	/** The scoring rule in words, with the configured weights. */
+	public String rule() {
+		return "得分 = 补链/强链 " + w(weights.gap()) + " ×（该企业所产环节的缺口权重 / 本链最高缺口权重；弱环节再乘 0.6，下游用户环节再乘 0.3）"
+				+ " + 配套 " + w(weights.supply()) + " ×（为本链本地企业供应原料或采购其产品的关联数 / 3，最多 1）"
+				+ " + 龙头 " + w(weights.head()) + " × 规模代理分（营收占比 0.6、产品覆盖 0.25、上市 0.15）"
+				+ " + 动态 " + w(weights.signal()) + " × 近期投资动态强度"
+				+ " + 引荐 " + w(weights.referral()) + " × 最强引荐路径的强度"
+				+ " + 区位 " + w(weights.region()) + "（位于偏好地区时）+ 跟进 " + w(weights.followUp()) + "（最近一次记录为“有意向”时）。"
+				+ "不含本地企业和已签约落地的企业；最近一次记录为“不合适”的企业不再推荐。权重可在配置 chainscout.recommend.weights.* 中调整。"
+				+ Ties.RULE;
+	}
+
+	private static String w(double d) {
+		return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
 	}
 
 	/** One part of a score. */
@@ -68,12 +95,15 @@ public class Recommendations {
 
 	/** A recommended target, with what recruiters recorded about it (newest first). */
 	public record Target(String code, String name, @Nullable String province, double score, List<Part> parts,
-			List<Feedback.Entry> history) {
+			List<Feedback.Entry> history, WarmPaths.@Nullable WarmPath warmPath) {
 	}
 
-	/** @param suppressed targets left out because a recruiter marked them 不合适 for this chain */
+	/**
+	 * @param suppressed targets left out because a recruiter marked them 不合适 for this chain
+	 * @param landed targets left out because they have a signed project (签约 or later)
+	 */
 	public record Result(String chain, String name, String rule, @Nullable String node, @Nullable String region, boolean sample,
-			List<Target> targets, int suppressed) {
+			List<Target> targets, int suppressed, int landed) {
 	}
 
 	private static final class Builder {
@@ -190,10 +220,18 @@ public class Recommendations {
 		});
 		boolean nodeOnly = node != null && !node.isBlank();
 		Map<String, List<Feedback.Entry>> history = feedback.forChain(chainId);
+		java.util.Set<String> landedCodes = projects.landed(chainId);
+		Map<String, WarmPaths.WarmPath> warm = warmPaths.best(builders.keySet());
+		Map<String, RecentActivity.Activity> recent = activity == null ? Map.of() : activity.recent(builders.keySet());
 		int suppressed = 0;
+		int landed = 0;
 		List<Target> targets = new ArrayList<>();
 		for (Builder b : builders.values()) {
 			if (nodeOnly && b.gap == 0) {
+				continue;
+			}
+			if (landedCodes.contains(b.code)) {
+				landed++;
 				continue;
 			}
 			List<Feedback.Entry> h = history.getOrDefault(b.code, List.of());
@@ -214,36 +252,31 @@ public class Recommendations {
 				parts.add(new Part("龙头", round(weights.head() * head), "营收占比 " + Math.round(b.share * 100) + "%，覆盖 " + b.breadth + " 种环节产品"
 						+ (b.listed ? "，上市公司" : "")));
 			}
+			RecentActivity.Activity a = recent.get(b.code);
+			if (a != null && a.strength() > 0 && weights.signal() > 0) {
+				parts.add(new Part("动态", round(weights.signal() * Math.min(1, a.strength())), a.evidence()));
+			}
+			WarmPaths.WarmPath path = warm.get(b.code);
+			if (path != null && weights.referral() > 0) {
+				parts.add(new Part("引荐", round(weights.referral() * path.strength()), path.text() + "（路径强度 " + path.strength() + "）"));
+			}
 			String province = b.region == null ? null : gazetteer.byCode(b.region.substring(0, 2) + "0000").map(Region::name).orElse(null);
-			if (preferred != null && b.region != null && within(b.region, preferred)) {
+			if (preferred != null && b.region != null && within(b.region, preferred) && weights.region() > 0) {
 				parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
 			}
-			if (!h.isEmpty() && h.get(0).status().equals("有意向")) {
-				parts.add(new Part("跟进", round(FOLLOW_UP), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
+			if (!h.isEmpty() && h.get(0).status().equals("有意向") && weights.followUp() > 0) {
+				parts.add(new Part("跟进", round(weights.followUp()), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
 			}
 			double score = round(parts.stream().mapToDouble(Part::value).sum());
-			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h)));
+			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h), path));
 		}
 		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
-		return Optional.of(new Result(chainId, map.get().name(), RULE, nodeOnly ? node : null, preferred == null ? null : preferred.name(),
-				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed));
+		return Optional.of(new Result(chainId, map.get().name(), rule(), nodeOnly ? node : null, preferred == null ? null : preferred.name(),
+				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed, landed));
 	}
 
 	private @Nullable Region resolveRegion(String text) {
-		if (text.matches("\\d{6}")) {
-			return gazetteer.byCode(text).orElse(null);
-		}
-		for (Region r : gazetteer.all()) {
-			if (r.name().equals(text)) {
-				return r;
-			}
-		}
-		for (Region r : gazetteer.all()) {
-			if (r.shortName().equals(text) && r.level() != Region.Level.COUNTY) {
-				return r;
-			}
-		}
-		return null;
+		return gazetteer.find(text).orElse(null);
 	}
 
 	private boolean within(String code, Region preferred) {

@@ -86,6 +86,52 @@ public final class Gazetteer {
 		return Optional.ofNullable(byCode.get(code));
 	}
 
+	/**
+	 * The region a person means by a name or code: a six-digit code; an exact full name (桐城市); or a
+	 * short name (苏州, 安徽), a prefecture before a province before a county of the same short name.
+	 */
+	public Optional<Region> find(String text) {
+		String t = text.strip();
+		if (t.matches("\\d{6}")) {
+			return byCode(t);
+		}
+		Region best = null;
+		for (Region r : byCode.values()) {
+			if (r.name().equals(t)) {
+				if (best == null || rank(r) < rank(best)) {
+					best = r;
+				}
+			}
+		}
+		if (best != null) {
+			return Optional.of(best);
+		}
+		for (Region r : byCode.values()) {
+			if (r.shortName().equals(t) && (best == null || rank(r) < rank(best))) {
+				best = r;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	private static int rank(Region r) {
+		return switch (r.level()) {
+			case PREFECTURE -> 0;
+			case PROVINCE -> 1;
+			case COUNTY -> 2;
+		};
+	}
+
+	/** The prefecture-level city (or province-level municipality) a region lies in, or the region itself. */
+	public Region cityOf(Region region) {
+		Region r = region;
+		if (r.level() == Region.Level.COUNTY && r.parentCode() != null) {
+			Region parent = byCode.get(r.parentCode());
+			return parent == null ? r : parent;
+		}
+		return r;
+	}
+
 	public List<Region> all() {
 		return new ArrayList<>(byCode.values());
 	}

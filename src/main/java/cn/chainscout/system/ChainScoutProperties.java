@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search the enterprise library's search index
  * @param chains the industry chain files and the rule that rates chain nodes
  * @param home the home city: its region, carriers (开发区、园区、镇街) and the office's list of local firms
+ * @param recommend how target recommendations are scored
  */
 @ConfigurationProperties("chainscout")
 public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Importing importing,
-		@DefaultValue Search search, @DefaultValue Chains chains, @DefaultValue Home home) {
+		@DefaultValue Search search, @DefaultValue Chains chains, @DefaultValue Home home,
+		@DefaultValue Recommend recommend) {
 
 	/**
 	 * @param location the chain files: a directory, or {@code classpath:graph-schema/chains} for the bundled ones
@@ -34,10 +36,46 @@ public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Impo
 	 * @param carriers the carriers file (开发区、园区、镇、街道), CSV
 	 * @param localFirms the list of local firms loaded on first start when none has been imported
 	 *        (the bundled one is sample data); blank loads none
+	 * @param referrers the list of referrers and their ties (以商招商) loaded on first start when none has
+	 *        been imported (the bundled one is sample data); blank loads none
 	 */
 	public record Home(@DefaultValue("340881") String region, @DefaultValue("桐城市") String name,
 			@DefaultValue("classpath:data/tongcheng/carriers.csv") String carriers,
-			@DefaultValue("classpath:data/tongcheng/local-firms.sample.csv") String localFirms) {
+			@DefaultValue("classpath:data/tongcheng/local-firms.sample.csv") String localFirms,
+			@DefaultValue("classpath:data/tongcheng/referrers.sample.csv") String referrers) {
+	}
+
+	/** @param weights the weights of a target recommendation's parts */
+	public record Recommend(@DefaultValue Weights weights) {
+	}
+
+	/**
+	 * Weights of the parts of a target's score; the score is their weighted sum, each part scaled 0..1.
+	 *
+	 * @param gap 补链 / 强链: makes products of a missing or weak link
+	 * @param supply 配套: supplies a local firm's input or uses its output
+	 * @param head 龙头: size proxy in those links
+	 * @param region 区位: in the region the user prefers
+	 * @param referral 引荐: a warm introduction path exists (its strength)
+	 * @param signal 动态: recent investment signals (signings, expansions, financing…)
+	 * @param followUp 跟进: the latest record is 有意向
+	 */
+	public record Weights(@DefaultValue("0.35") double gap, @DefaultValue("0.20") double supply,
+			@DefaultValue("0.15") double head, @DefaultValue("0.10") double region, @DefaultValue("0.10") double referral,
+			@DefaultValue("0.10") double signal, @DefaultValue("0.05") double followUp) {
+
+		/** The documented defaults. */
+		public static Weights defaults() {
+			return new Weights(0.35, 0.20, 0.15, 0.10, 0.10, 0.10, 0.05);
+		}
+
+		public Weights {
+			for (double w : new double[] { gap, supply, head, region, referral, signal, followUp }) {
+				if (!(w >= 0 && w <= 1)) {
+					throw new IllegalArgumentException("chainscout.recommend.weights.* 应在 0 到 1 之间，实际为 " + w);
+				}
+			}
+		}
 	}
 
 	/**

@@ -82,7 +82,13 @@ class ChainMapIT {
 				new ChainScoutProperties.Search(work.resolve("search"), 200),
 				new ChainScoutProperties.Chains(chains, 3, 100_000),
 				new ChainScoutProperties.Home("340881", "桐城市", "classpath:data/tongcheng/carriers.csv",
-						"classpath:data/tongcheng/local-firms.sample.csv"));
+						"classpath:data/tongcheng/local-firms.sample.csv", "classpath:data/tongcheng/referrers.sample.csv"),
+				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults()));
+	}
+
+	static cn.chainscout.recommend.Recommendations recommendations(cn.chainscout.recommend.Feedback feedback) {
+		return new cn.chainscout.recommend.Recommendations(db.graph(), maps, feedback, new cn.chainscout.referral.WarmPaths(db.graph()),
+				new cn.chainscout.referral.Projects(db.graph()), ChainScoutProperties.Weights.defaults(), null);
 	}
 
 	@AfterAll
@@ -437,7 +443,7 @@ class ChainMapIT {
 	@Test
 	@Order(14)
 	void recommendationsAreExternalExplainedAndFollowNodeAndRegion() {
-		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), maps, new cn.chainscout.recommend.Feedback(db.graph()));
+		var recommendations = recommendations(new cn.chainscout.recommend.Feedback(db.graph()));
 		var all = recommendations.recommend("green-packaging", null, null, 30).orElseThrow();
 		assertThat(all.targets()).hasSize(30);
 		assertThat(all.targets()).extracting(t -> t.code()).doesNotContain("002014.SZ", "600761.SH");
@@ -474,7 +480,7 @@ class ChainMapIT {
 	@Order(15)
 	void notAFitTakesATargetOffTheListAndInterestMovesOneUp() {
 		var feedback = new cn.chainscout.recommend.Feedback(db.graph());
-		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), maps, feedback);
+		var recommendations = recommendations(feedback);
 		var before = recommendations.recommend("green-packaging", null, null, 10).orElseThrow();
 		String first = before.targets().get(0).code();
 		String third = before.targets().get(2).code();

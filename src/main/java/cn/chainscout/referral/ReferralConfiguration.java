@@ -1,0 +1,31 @@
+package cn.chainscout.referral;
+
+import cn.chainscout.system.ChainScoutProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+@Configuration(proxyBeanMethods = false)
+class ReferralConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralConfiguration.class);
+
+	/** After the chains and local firms: on first start import the configured referrer list (the bundled sample). */
+	@Bean
+	@Order(11)
+	ApplicationRunner referrersOnStart(ReferrerService referrers, ChainScoutProperties properties) {
+		return args -> {
+			if (!properties.home().referrers().isBlank() && !referrers.hasList()) {
+				try {
+					referrers.importConfigured();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not import the referrer list {}: {}", properties.home().referrers(), ex.getMessage());
+				}
+			}
+		};
+	}
+}

@@ -1,0 +1,240 @@
+package cn.chainscout.referral;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.chainscout.chain.ChainLoader;
+import cn.chainscout.chain.ChainMaps;
+import cn.chainscout.dataimport.DataImportService;
+import cn.chainscout.dataimport.DataSetLocation;
+import cn.chainscout.localfirm.LocalFirmService;
+import cn.chainscout.localfirm.TableRows;
+import cn.chainscout.recommend.Feedback;
+import cn.chainscout.recommend.Recommendations;
+import cn.chainscout.support.TestGraph;
+import cn.chainscout.system.ChainScoutProperties;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+/**
+ * A planted graph: a small battery chain whose separator link is missing in the city, a local
+ * battery maker that needs separators, five listed firms, and a referrer graph around the separator
+ * maker. Everything below follows from those files.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReferralIT {
+
+	static TestGraph db;
+
+	static Path work;
+
+	static ReferrerService referrers;
+
+	static ReferrerReport report;
+
+	static WarmPaths warmPaths;
+
+	static Projects projects;
+
+	static Recommendations recommendations;
+
+	static ChainScoutProperties properties;
+
+	@BeforeAll
+	static void plant() throws Exception {
+		db = new TestGraph();
+		work = Files.createTempDirectory("chainscout-referral");
+		Path data = copy("planted", List.of("companies.jsonl", "industries.jsonl", "company_industry.jsonl", "industry_upstream.jsonl",
+				"products.jsonl", "company_product.jsonl", "product_relations.jsonl"));
+		Path chains = copy("chains", List.of("battery.yaml"));
+		properties = new ChainScoutProperties(
+				new ChainScoutProperties.Neo4j(null, "neo4j", null, "neo4j", work.resolve("neo4j"), 0, "64m"),
+				new ChainScoutProperties.Importing(false, data.toString(), work.resolve("reports"), 10_000, 2),
+				new ChainScoutProperties.Search(work.resolve("search"), 200), new ChainScoutProperties.Chains(chains.toString(), 3, 100_000),
+				new ChainScoutProperties.Home("340881", "桐城市", "", "", ""),
+				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults()));
+		List<Object> events = new ArrayList<>();
+		new DataImportService(db.graph(), properties, events::add).importFrom(DataSetLocation.of(data.toString()), (s, d, t) -> { });
+		var chainLoad = new ChainLoader(db.graph(), properties, events::add).reload(false);
+		assertThat(chainLoad.errors()).as(chainLoad.toString()).isZero();
+		var firms = new LocalFirmService(db.graph(), properties, events::add).importList("local-firms.csv", resource("local-firms.csv"));
+		assertThat(firms.firms()).as(firms.toString()).isEqualTo(1);
+		referrers = new ReferrerService(db.graph(), properties);
+		report = referrers.importList("referrers.csv", resource("referrers.csv"));
+		warmPaths = new WarmPaths(db.graph());
+		projects = new Projects(db.graph());
+		recommendations = new Recommendations(db.graph(), new ChainMaps(db.graph(), properties), new Feedback(db.graph()), warmPaths,
+				projects, ChainScoutProperties.Weights.defaults(), null);
+	}
+
+	static byte[] resource(String name) throws Exception {
+		try (var in = ReferralIT.class.getResourceAsStream("/referral/" + name)) {
+			return in.readAllBytes();
+		}
+	}
+
+	static Path copy(String dir, List<String> names) throws Exception {
+		Path out = work.resolve(dir);
+		Files.createDirectories(out);
+		for (String n : names) {
+			Files.write(out.resolve(n), resource(dir + "/" + n));
+		}
+		return out;
+	}
+
+	@AfterAll
+	static void stop() {
+		db.close();
+		TestGraph.deleteRecursively(work);
+	}
+
+	@Test
+	@Order(1)
+	void importKeepsGoodRowsAndRejectsEachBadRowWithItsLineAndEveryReason() {
+		assertThat(report.rows()).isEqualTo(12);
+		assertThat(report.referrers()).isEqualTo(6);
+		assertThat(report.ties()).containsExactlyInAnyOrderEntriesOf(Map.of("任职", 2, "会员", 1, "投资", 1, "校友", 1, "创办", 1, "供货", 1));
+		assertThat(report.rejected()).extracting(ReferrerReport.Rejected::line).containsExactly(9, 10, 11, 12);
+		assertThat(report.rejected().get(0).reasons()).containsExactly("引荐人为空");
+		assertThat(report.rejected().get(1).reasons()).singleElement().asString().contains("专家");
+		assertThat(report.rejected().get(2).reasons()).singleElement().asString().contains("999999.SZ");
+		assertThat(report.rejected().get(3).reasons()).hasSize(3)
+			.anySatisfy(r -> assertThat(r).contains("认识"))
+			.anySatisfy(r -> assertThat(r).contains("起始年份").contains("20"))
+			.anySatisfy(r -> assertThat(r).contains("2026-13-01"));
+		assertThat(report.warnings()).singleElement().satisfies(w -> {
+			assertThat(w.line()).isEqualTo(13);
+			assertThat(w.message()).contains("火星");
+		});
+		assertThat(db.count("MATCH (r:Referrer {key: '王一'})-[:LOCATED_IN]->(:Region {code: '320500'}) RETURN count(r)")).isEqualTo(1);
+		assertThat(db.count("MATCH (r:Referrer {key: '王一'})-[:NATIVE_OF]->(:Region {code: '340881'}) RETURN count(r)")).isEqualTo(1);
+		assertThat(db.count("MATCH (:LocalFirm)-[t:SUPPLIES]->(:Enterprise {code: '900004.SZ'}) RETURN count(t)")).isEqualTo(1);
+		assertThat(db.count("MATCH (r:Referrer {key: '吴七'}) WHERE NOT (r)-[:LOCATED_IN]->() RETURN count(r)")).isEqualTo(1);
+	}
+
+	@Test
+	@Order(2)
+	void importingTheSameFileAgainChangesNothing() throws Exception {
+		String before = db.fingerprint();
+		referrers.importList("referrers.csv", resource("referrers.csv"));
+		assertThat(db.fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	@Order(3)
+	void warmPathsComeOutStrongestFirstWithEveryHopNamed() {
+		List<WarmPaths.WarmPath> paths = warmPaths.to("900001.SZ", 10);
+		assertThat(paths).extracting(p -> p.hops().stream().map(h -> h.from().name()).toList()).containsExactly(
+				List.of("王一"), List.of("测试基金"), List.of("桐城测试商会", "王一"), List.of("赵三", "王一"));
+		assertThat(paths).isSortedAccordingTo((a, b) -> Double.compare(b.strength(), a.strength()));
+		WarmPaths.WarmPath chamber = paths.get(2);
+		assertThat(chamber.text()).isEqualTo("桐城测试商会（商会） ←会员— 王一（桐城籍人士） —任职→ 示范隔膜（企业）");
+		assertThat(chamber.hops().get(0).forward()).isFalse();
+		assertThat(chamber.hops()).allSatisfy(h -> assertThat(h.strength()).isBetween(0.0, 1.0));
+		assertThat(chamber.strength()).isCloseTo(chamber.hops().get(0).strength() * chamber.hops().get(1).strength(), offset(1e-3));
+		// A fund's tie without a date counts 0.8 of its base strength.
+		assertThat(paths.get(1).strength()).isCloseTo(0.85 * 0.8, offset(1e-4));
+		assertThat(paths.get(1).hops().get(0).when()).isEqualTo("时间不详");
+		// The local firm itself opens the door to the firm it supplies; nobody reaches 900005.
+		assertThat(warmPaths.to("900004.SZ", 10)).singleElement()
+			.satisfies(p -> assertThat(p.text()).startsWith("桐城市测试电池有限公司（本地企业） —供货→"));
+		assertThat(warmPaths.to("900005.SZ", 10)).isEmpty();
+		assertThat(warmPaths.to("900001.SZ", 2)).hasSize(2);
+	}
+
+	@Test
+	@Order(4)
+	void plantedGapAndSupplierPathGiveTheExpectedTopTargetAndExplanation() {
+		Recommendations.Result result = recommendations.recommend("battery", null, null, 10).orElseThrow();
+		Recommendations.Target top = result.targets().get(0);
+		assertThat(top.code()).isEqualTo("900001.SZ");
+		assertThat(top.parts()).extracting(Recommendations.Part::name).containsExactly("补链", "配套", "龙头", "引荐");
+		assertThat(top.parts().get(0).evidence()).contains("湿法隔膜").contains("补链：隔膜");
+		assertThat(top.parts().get(1).evidence()).contains("供应 湿法隔膜，桐城市测试电池有限公司 的 锂电池 需要");
+		assertThat(top.parts().get(3).evidence()).startsWith("王一（桐城籍人士） —任职→ 示范隔膜");
+		assertThat(top.warmPath()).isNotNull();
+		assertThat(result.targets()).allSatisfy(t -> assertThat(t.parts().stream().mapToDouble(Recommendations.Part::value).sum())
+			.isCloseTo(t.score(), offset(1e-3)));
+		// The other separator maker is smaller, has no warm path, and ranks below.
+		assertThat(result.targets()).extracting(Recommendations.Target::code).contains("900005.SZ");
+		assertThat(result.rule()).contains("引荐 0.1").contains("补链/强链 0.35");
+	}
+
+	@Test
+	@Order(5)
+	void weightsAreConfigurationAndTheScoreStillAddsUp() {
+		var heavyReferral = new Recommendations(db.graph(), new ChainMaps(db.graph(), properties), new Feedback(db.graph()), warmPaths, projects,
+				new ChainScoutProperties.Weights(0.1, 0.1, 0.1, 0.1, 1.0, 0.1, 0.05), null);
+		var result = heavyReferral.recommend("battery", null, null, 10).orElseThrow();
+		assertThat(result.targets().get(0).code()).isEqualTo("900001.SZ");
+		// 900002's founder tie now weighs more than its lack of a supplier link.
+		var electrolyte = result.targets().stream().filter(t -> t.code().equals("900002.SZ")).findFirst().orElseThrow();
+		assertThat(electrolyte.parts()).anySatisfy(p -> assertThat(p.name()).isEqualTo("引荐"));
+		assertThat(result.targets()).allSatisfy(t -> assertThat(t.parts().stream().mapToDouble(Recommendations.Part::value).sum())
+			.isCloseTo(t.score(), offset(1e-3)));
+		assertThatThrownBy(() -> new ChainScoutProperties.Weights(1.5, 0, 0, 0, 0, 0, 0)).hasMessageContaining("1.5");
+	}
+
+	@Test
+	@Order(6)
+	void aLandedProjectCreditsItsReferrerAndLeavesTheList() {
+		Projects.Project p = projects.create(new Projects.NewProject(null, "900001.SZ", "battery", null, 1.2e9, List.of("王一"), "招商一组", null));
+		assertThat(p.stage()).isEqualTo("在谈");
+		assertThat(p.name()).isEqualTo("示范隔膜项目");
+		assertThat(p.credits()).isEmpty();
+		assertThat(recommendations.recommend("battery", null, null, 10).orElseThrow().targets()).extracting(Recommendations.Target::code)
+			.contains("900001.SZ");
+		Projects.Project signed = projects.advance(p.id(), "签约", "招商一组", java.time.LocalDate.of(2026, 11, 20));
+		assertThat(signed.credits()).singleElement().satisfies(c -> {
+			assertThat(c.referrer()).isEqualTo("王一");
+			assertThat(c.stage()).isEqualTo("签约");
+		});
+		assertThat(signed.moves()).extracting(Projects.Move::stage).containsExactly("在谈", "签约");
+		projects.advance(p.id(), "开工", "招商一组", null);
+		assertThat(projects.creditedTo("王一")).singleElement().satisfies(c -> {
+			assertThat(c.stage()).isEqualTo("开工");
+			assertThat(c.credits()).singleElement().satisfies(cr -> assertThat(cr.stage()).isEqualTo("签约"));
+		});
+		var after = recommendations.recommend("battery", null, null, 10).orElseThrow();
+		assertThat(after.targets()).extracting(Recommendations.Target::code).doesNotContain("900001.SZ");
+		assertThat(after.landed()).isEqualTo(1);
+		assertThatThrownBy(() -> projects.advance(p.id(), "在谈", "招商一组", null)).hasMessageContaining("开工").hasMessageContaining("在谈");
+		assertThatThrownBy(() -> projects.create(new Projects.NewProject(null, "900002.SZ", "battery", "洽谈", null, null, "x", null)))
+			.hasMessageContaining("洽谈");
+		assertThatThrownBy(() -> projects.create(new Projects.NewProject(null, "900002.SZ", null, null, null, List.of("无名氏"), "x", null)))
+			.hasMessageContaining("无名氏");
+		assertThatThrownBy(() -> projects.creditedTo("无名氏")).isInstanceOf(cn.chainscout.web.NotFoundException.class);
+	}
+
+	@Test
+	@Order(7)
+	void templatesReadBackWithTheImportersOwnReaderAndTheirExampleRowsAreSkipped() throws Exception {
+		TableRows.Table csv = TableRows.read("t.csv", ReferrerTemplates.csv());
+		assertThat(csv.header()).containsExactlyElementsOf(ReferrerService.COLUMNS);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(ReferrerTemplates.xlsx()))) {
+			assertThat(wb.getSheet("引荐人名单").getRow(0).getCell(6).getStringCellValue()).isEqualTo("关系对象");
+			assertThat(wb.getSheet("填写说明").getLastRowNum()).isPositive();
+		}
+		String before = db.fingerprint();
+		assertThatThrownBy(() -> referrers.importList("wrong.csv", "名称,地址\r\n甲,乙\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.hasMessageContaining("wrong.csv").hasMessageContaining("引荐人").hasMessageContaining("关系对象");
+		assertThat(db.fingerprint()).isEqualTo(before);
+		ReferrerReport empty = referrers.importList("template.csv", ReferrerTemplates.csv());
+		assertThat(empty.referrers()).isZero();
+		assertThat(empty.warnings()).hasSize(ReferrerTemplates.EXAMPLES.size());
+		assertThat(db.count("MATCH (r:Referrer) RETURN count(r)")).isZero();
+		assertThat(db.count("MATCH (:LocalFirm)-[t:SUPPLIES]->() RETURN count(t)")).isZero();
+	}
+}
