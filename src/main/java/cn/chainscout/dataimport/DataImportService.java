@@ -64,11 +64,14 @@ public class DataImportService {
 	public record LatestImport(String dataset, String status, String summary, String report) {
 	}
 
+	/** Datasets that are the office's own lists (local firms, referrers), not imported data sets. */
+	static final java.util.List<String> OFFICE_LISTS = java.util.List.of("local-firms", "referrers");
+
 	public Optional<LatestImport> latest() {
 		return graph.read(tx -> tx.run("""
-				MATCH (d:Dataset) WHERE d.id <> 'local-firms'
+				MATCH (d:Dataset) WHERE NOT d.id IN $officeLists
 				RETURN d.id AS id, d.status AS status, coalesce(d.summary, '') AS summary, coalesce(d.report, '{}') AS report
-				ORDER BY d.startedAt DESC LIMIT 1""").list())
+				ORDER BY d.startedAt DESC LIMIT 1""", java.util.Map.of("officeLists", OFFICE_LISTS)).list())
 			.stream()
 			.findFirst()
 			.map(r -> new LatestImport(r.get("id").asString(), r.get("status").asString(), r.get("summary").asString(),

@@ -57,6 +57,7 @@ public class Recommendations {
 
 	private final @Nullable RecentActivity activity;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects,
 			ChainScoutProperties properties, ObjectProvider<RecentActivity> activity) {
 		this(graph, maps, feedback, warmPaths, projects, properties.recommend().weights(), activity.getIfAvailable());

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.chainscout.chain.ChainsChanged;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.graph.Sources;
 import cn.chainscout.localfirm.TableRows;
@@ -26,6 +27,7 @@ import cn.chainscout.system.ChainScoutProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,6 +93,27 @@ public class ReferrerService {
 			.findFirst()
 			.filter(r -> !r.get("report").isNull())
 			.map(r -> JSON.readValue(r.get("report").asString(), ReferrerReport.class));
+	}
+
+	/**
+	 * A new local-firm list replaces the local firms, and with them the ties the referrer list gave
+	 * them: read the last referrer list again so those ties come back (rows naming firms no longer
+	 * on the list are then rejected, and the report says so).
+	 */
+	@EventListener
+	public void localFirmsChanged(ChainsChanged event) {
+		if (!"local firms".equals(event.why())) {
+			return;
+		}
+		graph.query("MATCH (d:Dataset {id: $id}) WHERE d.content IS NOT NULL RETURN d.file AS file, d.content AS content",
+				Map.of("id", DATASET)).stream().findFirst().ifPresent(r -> {
+					try {
+						importList(r.get("file").asString(), r.get("content").asByteArray());
+					}
+					catch (RuntimeException ex) {
+						log.warn("Could not re-read the referrer list after the local firms changed: {}", ex.getMessage());
+					}
+				});
 	}
 
 	/** Imports the configured list (the bundled sample by default). */
@@ -262,7 +285,7 @@ public class ReferrerService {
 		rejected.sort(java.util.Comparator.comparingInt(ReferrerReport.Rejected::line));
 		ReferrerReport report = new ReferrerReport(fileName, sha, sample, OffsetDateTime.now(), data.size(), referrerCount, byKind,
 				List.copyOf(rejected), List.copyOf(warnings));
-		write(fileName, sha, report, keptReferrers.stream().map(referrers::get).filter(r -> !LOCAL_FIRM.equals(r.kind)).toList(), kept);
+		write(fileName, bytes, sha, report, keptReferrers.stream().map(referrers::get).filter(r -> !LOCAL_FIRM.equals(r.kind)).toList(), kept);
 		writeReportFile(report);
 		log.info("Referrers from {}: {}", fileName, report.summary());
 		return report;
@@ -316,7 +339,7 @@ public class ReferrerService {
 		return gazetteer.find(text).orElse(null);
 	}
 
-	private void write(String fileName, String sha, ReferrerReport report, List<Referrer> referrers, List<Tie> ties) {
+	private void write(String fileName, byte[] content, String sha, ReferrerReport report, List<Referrer> referrers, List<Tie> ties) {
 		List<Map<String, Object>> people = new ArrayList<>();
 		for (Referrer r : referrers) {
 			Map<String, Object> p = new HashMap<>();
@@ -396,8 +419,9 @@ public class ReferrerService {
 			tx.run("""
 					MERGE (d:Dataset {id: $id})
 					SET d.status = 'COMPLETE', d.file = $file, d.sample = $sample, d.report = $report, d.summary = $summary,
-					    d.startedAt = datetime(), d.completedAt = datetime()""",
-					Map.of("id", DATASET, "file", fileName, "sample", report.sample(), "report", reportJson, "summary", report.summary()))
+					    d.content = $content, d.startedAt = datetime(), d.completedAt = datetime()""",
+					Map.of("id", DATASET, "file", fileName, "sample", report.sample(), "report", reportJson, "summary", report.summary(),
+							"content", content))
 				.consume();
 			return null;
 		});

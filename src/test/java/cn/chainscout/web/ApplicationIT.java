@@ -3,7 +3,9 @@ package cn.chainscout.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import cn.chainscout.support.Browser;
 import cn.chainscout.support.Http;
@@ -420,5 +422,175 @@ class ApplicationIT {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.json().get("message").asString()).contains("没有这个产品");
 		assertThat(Http.get(url("/api/v1/products/" + enc("锂电池") + "/likely-makers?limit=0")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void referrersGiveWarmPathsThatShowOnRecommendationsAndALandedProjectCreditsTheReferrer() {
+		JsonNode list = Http.get(url("/api/v1/referrers")).json();
+		assertThat(list.get("report").get("sample").asBoolean()).isTrue();
+		assertThat(list.get("report").get("rejected").size()).isZero();
+		assertThat(list.get("referrers").size()).isGreaterThanOrEqualTo(30);
+
+		JsonNode warm = Http.get(url("/api/v1/enterprises/300568.SZ/warm-paths")).json();
+		assertThat(warm.get("paths").size()).isPositive();
+		double previous = 2;
+		for (JsonNode p : warm.get("paths")) {
+			assertThat(p.get("strength").asDouble()).isLessThanOrEqualTo(previous).isPositive();
+			previous = p.get("strength").asDouble();
+			assertThat(p.get("hops").size()).isBetween(1, 3);
+			p.get("hops").forEach(h -> assertThat(h.get("relation").asString()).isNotBlank());
+		}
+		assertThat(warm.get("paths").get(0).get("text").asString()).contains("王海宁").contains("任职");
+		assertThat(Http.get(url("/api/v1/enterprises/300568.SZ/warm-paths?limit=0")).status()).isEqualTo(400);
+		assertThat(Http.get(url("/api/v1/enterprises/999999.SZ/warm-paths")).status()).isEqualTo(404);
+
+		JsonNode recs = Http.get(url("/api/v1/chains/new-energy-vehicles/recommendations?limit=200")).json();
+		List<String> codes = new ArrayList<>();
+		recs.get("targets").forEach(t -> codes.add(t.get("code").asString()));
+		assertThat(codes).contains("300568.SZ");
+		JsonNode target = recs.get("targets").get(codes.indexOf("300568.SZ"));
+		assertThat(target.get("warmPath").get("text").asString()).contains("王海宁");
+		List<String> parts = new ArrayList<>();
+		target.get("parts").forEach(p -> parts.add(p.get("name").asString()));
+		assertThat(parts).contains("引荐");
+
+		Http.Response created = Http.postJson(url("/api/v1/projects"),
+				"{\"enterprise\":\"300568.SZ\",\"chain\":\"new-energy-vehicles\",\"investmentYuan\":500000000,\"referrers\":[\"王海宁\"],\"by\":\"招商二组\"}");
+		assertThat(created.status()).isEqualTo(200);
+		String id = created.json().get("id").asString();
+		Http.Response signed = Http.postJson(url("/api/v1/projects/" + id + "/stage"), "{\"stage\":\"签约\",\"by\":\"招商二组\"}");
+		assertThat(signed.status()).isEqualTo(200);
+		assertThat(signed.json().get("credits").get(0).get("referrer").asString()).isEqualTo("王海宁");
+		JsonNode credits = Http.get(url("/api/v1/referrers/" + enc("王海宁") + "/credits")).json();
+		assertThat(credits.get(0).get("id").asString()).isEqualTo(id);
+		Http.Response back = Http.postJson(url("/api/v1/projects/" + id + "/stage"), "{\"stage\":\"在谈\",\"by\":\"招商二组\"}");
+		assertThat(back.status()).isEqualTo(400);
+		assertThat(back.json().get("message").asString()).contains("签约").contains("在谈");
+		JsonNode after = Http.get(url("/api/v1/chains/new-energy-vehicles/recommendations?limit=200")).json();
+		List<String> afterCodes = new ArrayList<>();
+		after.get("targets").forEach(t -> afterCodes.add(t.get("code").asString()));
+		assertThat(afterCodes).doesNotContain("300568.SZ");
+		assertThat(after.get("landed").asInt()).isEqualTo(1);
+
+		browser.get(url("/enterprises/300568.SZ"));
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(d -> !d.findElements(By.cssSelector("#warm-table tr.warm")).isEmpty() && !d.findElements(By.id("project-table")).isEmpty());
+		assertThat(browser.findElement(By.id("warm-table")).getText()).contains("王海宁");
+		assertThat(browser.findElement(By.id("project-table")).getText()).contains("签约").contains("王海宁（已记功）");
+		browser.get(url("/referrers"));
+		assertThat(browser.findElement(By.id("report-summary")).getText()).contains("示例数据");
+		assertThat(browser.findElement(By.id("referrers")).getText()).contains("王海宁").contains("1 个项目");
+	}
+
+	@Test
+	void aDeltaTripHoldsTheTargetsThereEveryMustVisitAndExportsThatReadBack() throws Exception {
+		Http.Response created = Http.postJson(url("/api/v1/trip-maps"),
+				"{\"regions\":[\"长三角\"],\"chains\":[\"green-packaging\",\"new-energy-vehicles\"],\"days\":3,\"start\":\"桐城市\",\"mustVisit\":[\"300750.SZ\",\"603659.SH\"]}");
+		assertThat(created.status()).isEqualTo(200);
+		String id = created.json().get("id").asString();
+		JsonNode trip = Http.get(url("/api/v1/trip-maps/" + id)).json();
+		assertThat(trip.get("days").size()).isBetween(1, 3);
+		Set<String> delta = Set.of("31", "32", "33", "34");
+		List<String> routed = new ArrayList<>();
+		for (JsonNode day : trip.get("days")) {
+			List<String> cities = new ArrayList<>();
+			for (JsonNode stop : day.get("stops")) {
+				String city = stop.get("city").get("code").asString();
+				if (!cities.isEmpty() && !cities.get(cities.size() - 1).equals(city)) {
+					assertThat(cities).as("day %s goes back to a city", day.get("day")).doesNotContain(city);
+				}
+				cities.add(city);
+				assertThat(stop.get("lng").asDouble()).isBetween(73.0, 136.0);
+				if (stop.get("kind").asString().equals("enterprise")) {
+					routed.add(stop.get("code").asString());
+					if (!stop.get("mustVisit").asBoolean()) {
+						assertThat(delta).contains(city.substring(0, 2));
+						assertThat(stop.get("reasons").size()).isPositive();
+					}
+				}
+			}
+		}
+		// 宁德时代 is in Fujian, outside the delta, and still in: must-visit firms always are.
+		assertThat(routed).contains("300750.SZ", "603659.SH");
+		// The best-ranked located targets in the delta are on the route (the rest are alternates).
+		JsonNode recs = Http.get(url("/api/v1/chains/green-packaging/recommendations?limit=200")).json();
+		Set<String> onTrip = new HashSet<>(routed);
+		trip.get("alternates").forEach(a -> { if (a.has("code")) { onTrip.add(a.get("code").asString()); } });
+		trip.get("unlocated").forEach(a -> onTrip.add(a.get("code").asString()));
+		List<String> deltaTargets = new ArrayList<>();
+		for (JsonNode t : recs.get("targets")) {
+			JsonNode e = Http.get(url("/api/v1/enterprises/" + t.get("code").asString())).json();
+			if (e.has("region") && delta.contains(e.get("region").get("code").asString().substring(0, 2))) {
+				deltaTargets.add(t.get("code").asString());
+			}
+			if (deltaTargets.size() == 10) {
+				break;
+			}
+		}
+		assertThat(deltaTargets).isNotEmpty();
+		assertThat(onTrip).containsAll(deltaTargets);
+		JsonNode totals = trip.get("totals");
+		assertThat(totals.get("distanceKm").asDouble()).isLessThanOrEqualTo(totals.get("naiveDistanceKm").asDouble());
+		assertThat(totals.get("stops").asInt()).isEqualTo(routed.size() + countKind(trip, "referrer"));
+
+		Http.Download xlsx = Http.download(url("/api/v1/trip-maps/" + id + ".xlsx"));
+		List<String> xlsxStops = new ArrayList<>();
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			for (int d = 1; d <= trip.get("days").size(); d++) {
+				var sheet = wb.getSheet("第" + d + "天");
+				for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+					var row = sheet.getRow(r);
+					if (row != null && row.getCell(1) != null && row.getCell(1).getStringCellValue().equals("企业")) {
+						xlsxStops.add(row.getCell(3).getStringCellValue());
+					}
+				}
+			}
+			assertThat(wb.getSheet("联系人")).isNotNull();
+			assertThat(wb.getSheet("推荐理由").getLastRowNum()).isPositive();
+		}
+		assertThat(xlsxStops).containsExactlyElementsOf(routed);
+
+		JsonNode geo = tools.jackson.databind.json.JsonMapper.builder().build().readTree(Http.download(url("/api/v1/trip-maps/" + id + ".geojson")).body());
+		assertThat(geo.get("type").asString()).isEqualTo("FeatureCollection");
+		List<String> geoStops = new ArrayList<>();
+		for (JsonNode f : geo.get("features")) {
+			if (f.get("properties").get("kind").asString().equals("enterprise")) {
+				geoStops.add(f.get("properties").get("code").asString());
+				assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isBetween(73.0, 136.0);
+			}
+		}
+		assertThat(geoStops).containsExactlyElementsOf(routed);
+
+		var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(Http.download(url("/api/v1/trip-maps/" + id + ".kml")).body()));
+		var data = doc.getElementsByTagName("Data");
+		List<String> kmlStops = new ArrayList<>();
+		for (int i = 0; i < data.getLength(); i++) {
+			var el = (org.w3c.dom.Element) data.item(i);
+			if (el.getAttribute("name").equals("code")) {
+				kmlStops.add(el.getTextContent().strip());
+			}
+		}
+		assertThat(kmlStops).containsExactlyElementsOf(routed);
+		assertThat(doc.getElementsByTagName("LineString").getLength()).isEqualTo(trip.get("days").size());
+
+		Http.Response bad = Http.postJson(url("/api/v1/trip-maps"), "{\"regions\":[\"火星\"],\"days\":2}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("message").asString()).contains("火星").contains("长三角");
+		Http.Response badCode = Http.postJson(url("/api/v1/trip-maps"), "{\"regions\":[\"长三角\"],\"mustVisit\":[\"999999.SZ\"]}");
+		assertThat(badCode.json().get("message").asString()).contains("999999.SZ");
+		assertThat(Http.get(url("/api/v1/trip-maps/TNOPE")).status()).isEqualTo(404);
+	}
+
+	static int countKind(JsonNode trip, String kind) {
+		int n = 0;
+		for (JsonNode day : trip.get("days")) {
+			for (JsonNode stop : day.get("stops")) {
+				if (stop.get("kind").asString().equals(kind)) {
+					n++;
+				}
+			}
+		}
+		return n;
 	}
 }
