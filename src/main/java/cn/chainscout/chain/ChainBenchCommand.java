@@ -123,9 +123,6 @@ public final class ChainBenchCommand {
 	}
 
 	static double pct(double[] values, int p) {
-		double[] v = values.clone();
-		Arrays.sort(v);
-		int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
-		return v[Math.max(0, Math.min(v.length - 1, i))];
+		return cn.chainscout.system.Percentiles.of(values, p);
 	}
 }

@@ -1,0 +1,83 @@
+package cn.chainscout.recommend;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import cn.chainscout.Application;
+import cn.chainscout.chain.ChainMaps;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar chainscout.jar bench-recommend [--runs N]}: how long one chain's recommendations
+ * (top 20, whole chain) take per chain, with the chain maps cached as the running service has them,
+ * and with the cache dropped first. Figures go to BENCHMARKS.md.
+ */
+public final class RecommendBenchCommand {
+
+	private RecommendBenchCommand() {
+	}
+
+	public static int run(String[] args) {
+		int runs = 20;
+		List<String> springArgs = new ArrayList<>();
+		springArgs.add("--chainscout.importing.auto=false");
+		try {
+			for (int i = 0; i < args.length; i++) {
+				if (args[i].equals("--runs")) {
+					runs = Integer.parseInt(args[++i]);
+				}
+				else {
+					springArgs.add(args[i]);
+				}
+			}
+		}
+		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
+			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-recommend [--runs N]");
+			return 2;
+		}
+		SpringApplication app = new SpringApplication(Application.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+			ChainMaps maps = context.getBean(ChainMaps.class);
+			Recommendations recommendations = context.getBean(Recommendations.class);
+			long enterprises = context.getBean(cn.chainscout.graph.Graph.class)
+				.query("MATCH (e:Enterprise) RETURN count(e) AS n", java.util.Map.of()).get(0).get("n").asLong();
+			List<String> ids = maps.list().stream().map(ChainMaps.Summary::id).toList();
+			System.out.printf(Locale.ROOT, "Graph: %,d enterprises; %d chains; %d runs each%n%n", enterprises, ids.size(), runs);
+			System.out.println("| chain | targets | p50 ms | p95 ms | cold (maps recomputed) ms |");
+			System.out.println("| --- | ---: | ---: | ---: | ---: |");
+			ids.forEach(id -> recommendations.recommend(id, null, null, 20));
+			List<Double> all = new ArrayList<>();
+			for (String id : ids) {
+				double[] t = new double[runs];
+				int n = 0;
+				for (int r = 0; r < runs; r++) {
+					long t0 = System.nanoTime();
+					n = recommendations.recommend(id, null, null, 20).orElseThrow().targets().size();
+					t[r] = (System.nanoTime() - t0) / 1e6;
+					all.add(t[r]);
+				}
+				maps.clear();
+				long c0 = System.nanoTime();
+				recommendations.recommend(id, null, null, 20).orElseThrow();
+				double cold = (System.nanoTime() - c0) / 1e6;
+				System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n", id, n, pct(t, 50), pct(t, 95), cold);
+			}
+			double[] a = all.stream().mapToDouble(Double::doubleValue).toArray();
+			System.out.printf(Locale.ROOT, "| **all** | | %.0f | %.0f | |%n", pct(a, 50), pct(a, 95));
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("测量失败: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	static double pct(double[] values, int p) {
+		return cn.chainscout.system.Percentiles.of(values, p);
+	}
+}
