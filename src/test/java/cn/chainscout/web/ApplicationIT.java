@@ -582,6 +582,39 @@ class ApplicationIT {
 		assertThat(Http.get(url("/api/v1/trip-maps/TNOPE")).status()).isEqualTo(404);
 	}
 
+	@Test
+	void tripMapPagePlansATripDrawsItAndPrintsIt() {
+		browser.get(url("/trip-maps"));
+		browser.findElement(By.cssSelector(".region-chip[data-region='长三角']")).click();
+		assertThat(browser.findElement(By.id("regions")).getAttribute("value")).contains("长三角");
+		browser.findElement(By.id("chain-green-packaging")).click();
+		WebElement days = browser.findElement(By.id("days"));
+		days.clear();
+		days.sendKeys("2");
+		WebElement form = browser.findElement(By.id("trip-form"));
+		browser.findElement(By.id("trip-submit")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+			.until(d -> "true".equals(d.findElement(By.id("trip-map")).getAttribute("data-ready")));
+		assertThat(browser.findElements(By.cssSelector("#days section.trip-day"))).hasSizeBetween(1, 2);
+		List<WebElement> stops = browser.findElements(By.cssSelector("#days li.stop[data-kind='enterprise']"));
+		assertThat(stops).isNotEmpty();
+		assertThat(browser.findElement(By.id("trip-totals")).getText()).contains("公里");
+		assertThat(browser.findElement(By.id("export-xlsx")).getAttribute("href")).endsWith(".xlsx");
+		assertThat(browser.findElement(By.id("export-kml")).getAttribute("href")).endsWith(".kml");
+		assertThat(browser.findElements(By.xpath("//*[@id='trip-map']//*[name()='path']"))).hasSizeGreaterThan(30);
+		String firstCode = stops.get(0).getAttribute("data-code");
+		browser.findElement(By.id("print-link")).click();
+		assertThat(browser.findElements(By.cssSelector("section.print-day"))).hasSizeBetween(1, 2);
+		assertThat(browser.findElements(By.cssSelector("section.print-day tr[data-code='" + firstCode + "']"))).hasSize(1);
+
+		browser.get(url("/trip-maps"));
+		browser.findElement(By.id("regions")).sendKeys("火星");
+		browser.findElement(By.id("trip-submit")).click();
+		assertThat(browser.findElement(By.id("trip-error")).getText()).contains("火星");
+	}
+
 	static int countKind(JsonNode trip, String kind) {
 		int n = 0;
 		for (JsonNode day : trip.get("days")) {
