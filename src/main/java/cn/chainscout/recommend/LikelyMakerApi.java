@@ -2,12 +2,8 @@ package cn.chainscout.recommend;
 
 import java.util.List;
 
-import cn.chainscout.graph.Graph;
-import cn.chainscout.search.EnterprisesChanged;
 import cn.chainscout.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,33 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LikelyMakerApi {
 
-	private final Graph graph;
+	private final LikelyMakerModel model;
 
-	private final LikelyMakers ranker = new LikelyMakers();
-
-	private volatile @Nullable MakerGraph makers;
-
-	LikelyMakerApi(Graph graph) {
-		this.graph = graph;
-	}
-
-	@EventListener
-	public void on(EnterprisesChanged change) {
-		makers = null;
-	}
-
-	private MakerGraph makers() {
-		MakerGraph g = makers;
-		if (g == null) {
-			synchronized (this) {
-				g = makers;
-				if (g == null) {
-					g = MakerGraph.read(graph);
-					makers = g;
-				}
-			}
-		}
-		return g;
+	LikelyMakerApi(LikelyMakerModel model) {
+		this.model = model;
 	}
 
 	/** The product, its known makers' count, and the ranked likely makers with their explained scores. */
@@ -56,12 +29,9 @@ class LikelyMakerApi {
 		if (limit < 1 || limit > 500) {
 			throw new IllegalArgumentException("参数 limit 的值 '" + limit + "' 应在 1 到 500 之间");
 		}
-		MakerGraph g = makers();
-		Integer product = g.productIds.get(name);
-		if (product == null) {
-			throw new NotFoundException("产品库中没有名为 '" + name + "' 的产品（或它被标为非产品）");
-		}
-		return new LikelyMakersResponse(name, g.makers[product].length, RULE, ranker.top(g, product, limit));
+		List<LikelyMakers.Candidate> top = model.top(name, limit)
+			.orElseThrow(() -> new NotFoundException("产品库中没有名为 '" + name + "' 的产品（或它被标为非产品）"));
+		return new LikelyMakersResponse(name, model.knownMakers(name), RULE, top);
 	}
 
 	static final String RULE = "得分 = 协同生产 0.40 + 名称相近 0.28 + 上下游关联 0.14 + 行业 0.16 + 规模 0.02，各部分按本产品的最高值归一到 0–1 后乘以权重；"

@@ -57,14 +57,19 @@ public class Recommendations {
 
 	private final @Nullable RecentActivity activity;
 
+	private final @Nullable LikelyMakerModel likely;
+
+	/** Likely makers of each missing link's main products, by chain node key; dropped when the graph changes. */
+	private final Map<String, List<LikelyHit>> likelyByNode = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@org.springframework.beans.factory.annotation.Autowired
 	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects,
-			ChainScoutProperties properties, ObjectProvider<RecentActivity> activity) {
-		this(graph, maps, feedback, warmPaths, projects, properties.recommend().weights(), activity.getIfAvailable());
+			ChainScoutProperties properties, ObjectProvider<RecentActivity> activity, LikelyMakerModel likely) {
+		this(graph, maps, feedback, warmPaths, projects, properties.recommend().weights(), activity.getIfAvailable(), likely);
 	}
 
 	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects, Weights weights,
-			@Nullable RecentActivity activity) {
+			@Nullable RecentActivity activity, @Nullable LikelyMakerModel likely) {
 		this.graph = graph;
 		this.maps = maps;
 		this.feedback = feedback;
@@ -72,6 +77,39 @@ public class Recommendations {
 		this.projects = projects;
 		this.weights = weights;
 		this.activity = activity;
+		this.likely = likely;
+	}
+
+	@org.springframework.context.event.EventListener
+	public void on(cn.chainscout.chain.ChainsChanged change) {
+		likelyByNode.clear();
+	}
+
+	@org.springframework.context.event.EventListener
+	public void on(cn.chainscout.search.EnterprisesChanged change) {
+		likelyByNode.clear();
+	}
+
+	/** A firm the graph does not link to a missing link's product but that probably makes it. */
+	private record LikelyHit(String code, double score, String product, String evidence) {
+	}
+
+	/** Products of a link most made (up to three), and the top five likely makers of each. */
+	private List<LikelyHit> likelyMakersOf(String nodeKey) {
+		return likelyByNode.computeIfAbsent(nodeKey, key -> {
+			List<LikelyHit> out = new ArrayList<>();
+			List<String> products = graph.query("""
+					MATCH (n:ChainNode {key: $key})-[:HAS_CHILD*0..2]->(:ChainNode)-[:COVERS]->(p:Product)
+					WHERE p.nonProduct IS NULL
+					WITH DISTINCT p
+					RETURN p.name AS name, COUNT { (p)<-[:MAKES]-(:Enterprise) } AS makers
+					ORDER BY makers DESC, name LIMIT 3""", Map.of("key", key)).stream().map(r -> r.get("name").asString()).toList();
+			for (String product : products) {
+				likely.top(product, 5).ifPresent(top -> top.forEach(c -> out.add(new LikelyHit(c.code(), Math.min(1, c.score()), product,
+						c.parts().isEmpty() ? "" : c.parts().get(0).name() + "：" + c.parts().get(0).evidence()))));
+			}
+			return List.copyOf(out);
+		});
 	}
 
 	/** The scoring rule in words, with the configured weights. */
@@ -156,12 +194,14 @@ public class Recommendations {
 		double maxWeight = gaps.stream().mapToDouble(ChainGap::weight).max().orElse(1);
 		String home = map.get().home().code();
 		List<Map<String, Object>> rows = new ArrayList<>();
+		Map<String, Double> gapWeights = new java.util.HashMap<>();
 		for (ChainGap g : gaps) {
 			// Downstream links are the chain's customers (食品饮料, 医药…): worth knowing, but the chain
 			// lead recruits producers first, so they count 0.3.
 			double segment = "downstream".equals(g.segment()) ? 0.3 : 1.0;
-			rows.add(Map.of("key", chainId + "/" + g.nodeId(), "name", g.name(), "type", g.type(),
-					"weight", g.weight() / maxWeight * (g.type().equals(ChainGap.FILL) ? 1.0 : 0.6) * segment));
+			double weight = g.weight() / maxWeight * (g.type().equals(ChainGap.FILL) ? 1.0 : 0.6) * segment;
+			rows.add(Map.of("key", chainId + "/" + g.nodeId(), "name", g.name(), "type", g.type(), "weight", weight));
+			gapWeights.put(chainId + "/" + g.nodeId(), weight);
 		}
 		Map<String, Builder> builders = new LinkedHashMap<>();
 		graph.read(tx -> {
@@ -219,6 +259,9 @@ public class Recommendations {
 				});
 			return null;
 		});
+		if (likely != null) {
+			addLikelyMakers(gaps, chainId, gapWeights, home, builders);
+		}
 		boolean nodeOnly = node != null && !node.isBlank();
 		Map<String, List<Feedback.Entry>> history = feedback.forChain(chainId);
 		java.util.Set<String> landedCodes = projects.landed(chainId);
@@ -274,6 +317,54 @@ public class Recommendations {
 		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
 		return Optional.of(new Result(chainId, map.get().name(), rule(), nodeOnly ? node : null, preferred == null ? null : preferred.name(),
 				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed, landed));
+	}
+
+	/**
+	 * Firms the graph does not connect to a missing link yet, but which probably make its main products
+	 * (likely makers): they join with a 补链 part at half weight, scaled by their likelihood, its
+	 * evidence saying it is inferred.
+	 */
+	private void addLikelyMakers(List<ChainGap> gaps, String chainId, Map<String, Double> gapWeights, String home,
+			Map<String, Builder> builders) {
+		Map<String, LikelyHit> best = new LinkedHashMap<>();
+		Map<String, ChainGap> gapOf = new java.util.HashMap<>();
+		Map<String, Double> valueOf = new java.util.HashMap<>();
+		for (ChainGap g : gaps) {
+			if (!g.type().equals(ChainGap.FILL)) {
+				continue;
+			}
+			String key = chainId + "/" + g.nodeId();
+			for (LikelyHit hit : likelyMakersOf(key)) {
+				double value = gapWeights.get(key) * hit.score() * 0.5;
+				if (!builders.containsKey(hit.code()) && value > valueOf.getOrDefault(hit.code(), 0.0)) {
+					best.put(hit.code(), hit);
+					gapOf.put(hit.code(), g);
+					valueOf.put(hit.code(), value);
+				}
+			}
+		}
+		if (best.isEmpty()) {
+			return;
+		}
+		graph.query("""
+				MATCH (e:Enterprise) WHERE e.code IN $codes AND NOT EXISTS { (e)<-[:SAME_AS]-(:LocalFirm) }
+				OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region)
+				WITH e, r.code AS region WHERE region IS NULL OR region <> $home
+				RETURN e.code AS code, e.name AS name, e.listedOn IS NOT NULL AS listed, region""",
+				Map.of("codes", List.copyOf(best.keySet()), "home", home)).forEach(r -> {
+			String code = r.get("code").asString();
+			LikelyHit hit = best.get(code);
+			ChainGap g = gapOf.get(code);
+			Builder b = new Builder(code);
+			b.name = r.get("name").asString("");
+			b.region = r.get("region").isNull() ? null : r.get("region").asString();
+			b.listed = r.get("listed").asBoolean();
+			b.gap = valueOf.get(code);
+			b.gapType = g.type();
+			b.gapEvidence = "可能生产 " + hit.product() + "（图中尚无此关系，推测依据：" + hit.evidence() + "，可能性 " + round(hit.score()) + "）（"
+					+ g.type() + "：" + g.name() + "）";
+			builders.put(code, b);
+		});
 	}
 
 	private @Nullable Region resolveRegion(String text) {

@@ -88,7 +88,8 @@ class ChainMapIT {
 
 	static cn.chainscout.recommend.Recommendations recommendations(cn.chainscout.recommend.Feedback feedback) {
 		return new cn.chainscout.recommend.Recommendations(db.graph(), maps, feedback, new cn.chainscout.referral.WarmPaths(db.graph()),
-				new cn.chainscout.referral.Projects(db.graph()), ChainScoutProperties.Weights.defaults(), null);
+				new cn.chainscout.referral.Projects(db.graph()), ChainScoutProperties.Weights.defaults(), null,
+				new cn.chainscout.recommend.LikelyMakerModel(db.graph()));
 	}
 
 	@AfterAll

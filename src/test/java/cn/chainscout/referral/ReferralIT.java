@@ -13,6 +13,7 @@ import cn.chainscout.dataimport.DataSetLocation;
 import cn.chainscout.localfirm.LocalFirmService;
 import cn.chainscout.localfirm.TableRows;
 import cn.chainscout.recommend.Feedback;
+import cn.chainscout.recommend.LikelyMakerModel;
 import cn.chainscout.recommend.Recommendations;
 import cn.chainscout.support.TestGraph;
 import cn.chainscout.system.ChainScoutProperties;
@@ -76,7 +77,7 @@ class ReferralIT {
 		warmPaths = new WarmPaths(db.graph());
 		projects = new Projects(db.graph());
 		recommendations = new Recommendations(db.graph(), new ChainMaps(db.graph(), properties), new Feedback(db.graph()), warmPaths,
-				projects, ChainScoutProperties.Weights.defaults(), null);
+				projects, ChainScoutProperties.Weights.defaults(), null, new LikelyMakerModel(db.graph()));
 	}
 
 	static byte[] resource(String name) throws Exception {
@@ -170,13 +171,20 @@ class ReferralIT {
 		// The other separator maker is smaller, has no warm path, and ranks below.
 		assertThat(result.targets()).extracting(Recommendations.Target::code).contains("900005.SZ");
 		assertThat(result.rule()).contains("引荐 0.1").contains("补链/强链 0.35");
+		// A lithium-salt maker the graph does not link to separators, but whose product separator makers
+		// also make, comes in as a likely maker, said to be inferred, below the known makers.
+		Recommendations.Target inferred = result.targets().stream().filter(t -> t.code().equals("900007.SZ")).findFirst().orElseThrow();
+		assertThat(inferred.parts().get(0).name()).isEqualTo("补链");
+		assertThat(inferred.parts().get(0).evidence()).contains("可能生产 湿法隔膜").contains("推测").contains("碳酸锂");
+		assertThat(inferred.score()).isLessThan(result.targets().stream().filter(t -> t.code().equals("900005.SZ")).findFirst().orElseThrow().score());
+		assertThat(db.count("MATCH (:Enterprise {code: '900007.SZ'})-[:MAKES]->(:Product {name: '湿法隔膜'}) RETURN count(*)")).isZero();
 	}
 
 	@Test
 	@Order(5)
 	void weightsAreConfigurationAndTheScoreStillAddsUp() {
 		var heavyReferral = new Recommendations(db.graph(), new ChainMaps(db.graph(), properties), new Feedback(db.graph()), warmPaths, projects,
-				new ChainScoutProperties.Weights(0.1, 0.1, 0.1, 0.1, 1.0, 0.1, 0.05), null);
+				new ChainScoutProperties.Weights(0.1, 0.1, 0.1, 0.1, 1.0, 0.1, 0.05), null, null);
 		var result = heavyReferral.recommend("battery", null, null, 10).orElseThrow();
 		assertThat(result.targets().get(0).code()).isEqualTo("900001.SZ");
 		// 900002's founder tie now weighs more than its lack of a supplier link.
