@@ -36,7 +36,10 @@ public final class EventRules {
 			rule(SignalType.HIRING, "招聘|招工|招募[^，。；]{0,4}(员工|人才)|用工需求|招贤纳士"));
 
 	/** Attending or witnessing someone else's event; denials and rumours. */
-	private static final Pattern NOT_THEIRS = Pattern.compile("出席|见证|参加|应邀|观摩|考察|调研|参观|走访|拜访|致辞|主持|否认|并未|未曾|没有|暂无|不会|辟谣|传闻|澄清");
+	private static final Pattern NOT_THEIRS = Pattern.compile("出席|见证|参加|应邀|观摩|考察|调研|参观|走访|拜访|致辞|主持|否认|并未|未能|未曾|没有|暂无|不会|辟谣|传闻|澄清");
+
+	/** An event word that only sets the scene: 在签约仪式上表示, 开工现场. */
+	private static final Pattern SETTING_AFTER = Pattern.compile("^[^，。；]{0,2}(仪式上|大会上|会上|活动上|典礼上)");
 
 	private EventRules() {
 	}
@@ -51,18 +54,25 @@ public final class EventRules {
 	 * or after the firm in its own clause, says the firm only attended it or denies it.
 	 */
 	public static Optional<Found> classify(String text, int from, int to, int mentionStart, int mentionEnd) {
-		String scope = text.substring(from, to);
 		int clauseEnd = mentionEnd;
 		while (clauseEnd < to && "，。；,;！？".indexOf(text.charAt(clauseEnd)) < 0) {
 			clauseEnd++;
 		}
+		// The firm's own clause first: 柳工…正式签约，负责人表示将尽快开工 is a signing.
+		Optional<Found> own = firstRule(text, from, clauseEnd, mentionStart, clauseEnd);
+		return own.isPresent() || clauseEnd >= to ? own : firstRule(text, from, to, mentionStart, clauseEnd);
+	}
+
+	private static Optional<Found> firstRule(String text, int from, int to, int mentionStart, int clauseEnd) {
+		String scope = text.substring(from, to);
 		for (Rule rule : RULES) {
 			Matcher m = rule.pattern().matcher(scope);
 			while (m.find()) {
 				int start = from + m.start();
 				int lo = Math.max(from, Math.min(mentionStart, start));
 				int hi = Math.min(to, Math.max(start, start < mentionStart ? clauseEnd : mentionStart));
-				if (lo < hi && NOT_THEIRS.matcher(text.substring(lo, hi)).find()) {
+				if (lo < hi && NOT_THEIRS.matcher(text.substring(lo, hi)).find()
+						|| SETTING_AFTER.matcher(text.substring(from + m.end(), Math.min(to, from + m.end() + 8))).find()) {
 					continue;
 				}
 				return Optional.of(new Found(rule.type(), start, from + m.end()));

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * it);</li>
  * <li>a risky short name (two characters, a place name, or a word listed in
  * {@code signal/risky-names.txt}: 太平洋, 机器人, 连云港) counts only with the firm's full name or code
- * in the same text, or company words right after it (股份, 公司, 董事长, （600…）); otherwise the link is
- * kept with a low confidence for review;</li>
+ * in the same text, or company words next to it (股份, 公司, 董事长, （600…）, 上市公司…); otherwise a
+ * name of three or more characters is kept with a low confidence for review, and one of two
+ * characters (柳工, 万科, 环保 from *ST环保) is not linked at all;</li>
  * <li>a short name two firms share (东方明珠) goes to the one whose full name or code the text gives;
  * otherwise both links are kept for review;</li>
  * <li>a short name at the start of a longer company name (比亚迪汽车工业有限公司) is probably a
@@ -110,11 +111,11 @@ public final class NameDictionary {
 		for (EnterpriseName e : enterprises) {
 			Set<String> own = namesByCode.computeIfAbsent(e.code(), k -> new HashSet<>());
 			add(byText, own, e.fullName(), new Entry(e.code(), Kind.FULL_NAME, false));
+			add(byText, own, e.name(), new Entry(e.code(), Kind.SHORT_NAME, isRisky(e.name(), risky, placeNames)));
 			String core = LEGAL_FORM.matcher(e.fullName()).replaceFirst("");
 			if (core.length() >= 4 && !core.equals(e.fullName())) {
 				add(byText, own, core, new Entry(e.code(), Kind.FULL_NAME_CORE, false));
 			}
-			add(byText, own, e.name(), new Entry(e.code(), Kind.SHORT_NAME, isRisky(e.name(), risky, placeNames)));
 			String bare = ST.matcher(e.name()).replaceAll("");
 			if (!bare.equals(e.name()) && bare.length() >= 2 && !shortNameCodes.containsKey(bare)) {
 				add(byText, own, bare, new Entry(e.code(), Kind.BARE_SHORT_NAME, isRisky(bare, risky, placeNames)));
@@ -219,6 +220,10 @@ public final class NameDictionary {
 					if (COMPANY_AFTER.matcher(after).find() || COMPANY_BEFORE.matcher(before).find()) {
 						confidence = 0.75;
 						why.add("易混简称，有公司语境");
+					}
+					else if (matched.length() <= 2) {
+						// 环保, 万科, 柳工: two characters with nothing to back them are words, not links.
+						continue;
 					}
 					else {
 						confidence = 0.35;

@@ -60,6 +60,9 @@ public final class SignalExtractor {
 		Optional<Places.Place> titlePlace = Places.best(places.find(article.title(), mask(article.title(), titleMentions)), 0,
 				article.title().length());
 		List<Span> sentences = sentences(text);
+		// News leads with the date (11月3日，…); later sentences without one mean that day.
+		LocalDate leadDate = EventDates.find(text.substring(sentences.get(0).start(), sentences.get(0).end()), articleDate)
+			.orElse(articleDate);
 		Map<String, ExtractedSignal> byKey = new LinkedHashMap<>();
 		int si = 0;
 		for (int mi = 0; mi < mentions.size(); mi++) {
@@ -104,7 +107,7 @@ public final class SignalExtractor {
 						.orElse(null);
 			LocalDate date = EventDates.find(text.substring(scope.start(), scope.end()), articleDate)
 				.or(() -> EventDates.find(text.substring(sentence.start(), sentence.end()), articleDate))
-				.orElse(articleDate);
+				.orElse(leadDate);
 			double confidence = Math.round(m.confidence() * closeness * 100) / 100.0;
 			String method = m.method() + (event.isPresent() ? "；事件词“" + text.substring(event.get().start(), event.get().end()) + "”"
 					+ (closeness < 1 ? (closeness < 0.9 ? "（下一句）" : "（同句后一分句）") : "") : "；仅提及");
@@ -120,7 +123,7 @@ public final class SignalExtractor {
 		for (NameDictionary.Mention m : titleMentions) {
 			if (byKey.keySet().stream().noneMatch(k -> k.startsWith(m.code() + "|"))) {
 				byKey.put(m.code() + "|" + SignalType.MENTION, new ExtractedSignal(m.code(), SignalType.MENTION, null, null,
-						articleDate, article.title(), m.confidence(), m.review(), m.matched(), m.method() + "；仅标题提及"));
+						leadDate, article.title(), m.confidence(), m.review(), m.matched(), m.method() + "；仅标题提及"));
 			}
 		}
 		List<ExtractedSignal> signals = new ArrayList<>();
