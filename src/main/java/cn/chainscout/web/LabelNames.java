@@ -12,7 +12,8 @@ public class LabelNames {
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("Enterprise", "企业"),
 			Map.entry("Industry", "行业（申万）"), Map.entry("Product", "产品"), Map.entry("Region", "行政区划"),
 			Map.entry("Dataset", "数据集"), Map.entry("Source", "数据来源文件"), Map.entry("Chain", "产业链"),
-			Map.entry("ChainNode", "产业链环节"), Map.entry("Carrier", "载体（开发区、园区、镇街）"), Map.entry("LocalFirm", "本地企业"));
+			Map.entry("ChainNode", "产业链环节"), Map.entry("Carrier", "载体（开发区、园区、镇街）"), Map.entry("LocalFirm", "本地企业"),
+			Map.entry("Signal", "招商信号"));
 
 	private static final Map<String, String> RELATIONSHIPS = Map.ofEntries(Map.entry("MAKES", "企业—产品"),
 			Map.entry("IN_INDUSTRY", "企业—行业"), Map.entry("LOCATED_IN", "企业—地区"), Map.entry("PART_OF", "上下级（行业、地区、载体）"),
@@ -20,7 +21,8 @@ public class LabelNames {
 			Map.entry("DOWNSTREAM_PRODUCT", "产品—下游产品"), Map.entry("HAS_UPSTREAM", "行业—上游行业"),
 			Map.entry("HAS_SEGMENT", "产业链—上中下游"), Map.entry("HAS_CHILD", "环节—下级环节"), Map.entry("COVERS", "环节—产品"),
 			Map.entry("COVERS_INDUSTRY", "环节—行业"), Map.entry("FOR_REGION", "产业链—本地"), Map.entry("IN_NODE", "本地企业—环节"),
-			Map.entry("PRODUCES", "本地企业—产品"), Map.entry("AT", "本地企业—载体"), Map.entry("IN", "载体—地区"), Map.entry("SAME_AS", "本地企业—上市公司（同一企业）"));
+			Map.entry("PRODUCES", "本地企业—产品"), Map.entry("AT", "本地企业—载体"), Map.entry("IN", "载体—地区"), Map.entry("SAME_AS", "本地企业—上市公司（同一企业）"),
+			Map.entry("IN_REGION", "信号—地区"));
 
 	private static final Map<String, String> NON_PRODUCT = Map.of("accounting", "报表项目", "generic", "泛称", "residual",
 			"其他类", "fragment", "文本碎片");
