@@ -31,7 +31,16 @@ public final class AhoCorasick {
 
 	private final int[] lengths;
 
+	/**
+	 * The root's edges as a table by character: the root has thousands of edges (every first
+	 * character of a name) and is where the matcher spends most steps, so it gets a direct look-up.
+	 */
+	private final int[] fromRoot = new int[Character.MAX_VALUE + 1];
+
 	private AhoCorasick(char[][] labels, int[][] children, int[] fail, int[] wordAt, int[] outputLink, int[] lengths) {
+		for (int k = 0; k < labels[0].length; k++) {
+			fromRoot[labels[0][k]] = children[0][k];
+		}
 		this.labels = labels;
 		this.children = children;
 		this.fail = fail;
@@ -133,11 +142,19 @@ public final class AhoCorasick {
 		int node = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			int next;
-			while ((next = step(labels, children, node, c)) < 0 && node != 0) {
+			while (true) {
+				if (node == 0) {
+					// 0, the root itself, for characters no word starts with.
+					node = fromRoot[c];
+					break;
+				}
+				int next = step(labels, children, node, c);
+				if (next >= 0) {
+					node = next;
+					break;
+				}
 				node = fail[node];
 			}
-			node = Math.max(next, 0);
 			for (int out = wordAt[node] >= 0 ? node : outputLink[node]; out >= 0; out = outputLink[out]) {
 				int w = wordAt[out];
 				hits.add(new Hit(i + 1 - lengths[w], i + 1, w));
