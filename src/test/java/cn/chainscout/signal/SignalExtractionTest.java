@@ -104,5 +104,10 @@ class SignalExtractionTest {
 		assertThat(names.find("比亚迪汽车工业有限公司在合肥投资")).singleElement()
 			.satisfies(m -> assertThat(m.method()).contains("子公司"));
 		assertThat(names.find("电话0556-3002014转8")).isEmpty();
+		// Former names (conflicting rows of one code) and names without ST marks.
+		assertThat(names.find("鼎龙文化发布公告")).extracting(NameDictionary.Mention::code).containsExactly("002502.SZ");
+		assertThat(names.find("骅威文化发布公告")).extracting(NameDictionary.Mention::code).containsExactly("002502.SZ");
+		assertThat(names.find("安凯公司发布公告")).extracting(NameDictionary.Mention::code).containsExactly("000868.SZ");
+		assertThat(names.find("安凯客车开往合肥")).isEmpty();
 	}
 }

@@ -209,6 +209,9 @@ class SignalIT {
 		assertThat(now).extracting(r -> r.get("type").asString() + " " + r.get("amount").asLong() + " " + r.get("date").asLocalDate())
 			.containsExactly("INVESTMENT 15000000000 2026-11-10");
 		assertThat(api("?enterprise=300750.SZ").get("total").asLong()).isEqualTo(1);
+		// A late retry of the older version does not bring its signals back.
+		assertThat(sink.accept(first)).isEqualTo(1);
+		assertThat(api("?enterprise=300750.SZ&type=SIGNING").get("total").asLong()).isZero();
 		// A page that no longer names any firm leaves no signal behind.
 		Article emptied = new Article(first.sourceId(), first.url(), "页面不存在", first.publishedOn(), "该页面已删除。",
 				Instant.parse("2026-11-11T06:00:00Z"), "x");

@@ -119,7 +119,7 @@ public final class Places {
 				chars[i] = ' ';
 			}
 		}
-		List<AhoCorasick.Hit> hits = new ArrayList<>(matcher.find(java.nio.CharBuffer.wrap(chars)));
+		List<AhoCorasick.Hit> hits = new ArrayList<>(matcher.find(new String(chars)));
 		hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
 		List<AhoCorasick.Hit> chosen = new ArrayList<>();
 		int covered = 0;

@@ -70,7 +70,8 @@ public final class SignalStore {
 	}
 
 	/**
-	 * Replaces the signals of the article's URL with these, in one transaction.
+	 * Replaces the signals of the article's URL with these, in one transaction, unless the graph
+	 * already holds signals from a later fetch of the page.
 	 * @return the number of signals the URL now has
 	 */
 	public int replace(Article article, List<ExtractedSignal> signals) {
@@ -102,6 +103,12 @@ public final class SignalStore {
 		p.put("fetchedAt", article.fetchedAt().atZone(ZoneOffset.UTC));
 		p.put("sha", article.contentSha256());
 		return graph.write(tx -> {
+			// A late retry of an older fetch must not undo a newer version of the page.
+			var newest = tx.run("MATCH (s:Signal {url: $url}) RETURN max(s.fetchedAt) AS newest, count(s) AS n", p).single();
+			if (!newest.get("newest").isNull()
+					&& newest.get("newest").asZonedDateTime().toInstant().isAfter(article.fetchedAt())) {
+				return newest.get("n").asInt();
+			}
 			tx.run(DELETE_GONE, p).consume();
 			if (!rows.isEmpty()) {
 				tx.run(MERGE, p).consume();
