@@ -37,7 +37,8 @@ public final class Places {
 			"凭祥", "合山", "中山", "江山", "海门", "高新", "开发", "鹤山", "吉安", "临江", "通化", "明光", "宁国", "桂林");
 
 	/** Stock exchanges and regulators named after a city: 在上海证券交易所上市 is not an event in Shanghai. */
-	private static final Pattern NOT_A_PLACE = Pattern.compile("上海证券交易所|深圳证券交易所|北京证券交易所|上海证券报|深圳商报|香港联合交易所|香港联交所|香港交易所");
+	private static final List<String> NOT_A_PLACE = List.of("上海证券交易所", "深圳证券交易所", "北京证券交易所", "上海证券报", "深圳商报",
+			"香港联合交易所", "香港联交所", "香港交易所");
 
 	private static final Pattern LOCATIVE_BEFORE = Pattern.compile("(在|落户|落地|落子|于|到|赴|入驻|位于|选址|签约|布局|来|至)$");
 
@@ -112,14 +113,13 @@ public final class Places {
 	 * @param masked true at the characters that belong to a firm's name
 	 */
 	public List<Place> find(String text, boolean[] masked) {
-		char[] chars = text.toCharArray();
-		var exchanges = NOT_A_PLACE.matcher(text);
-		while (exchanges.find()) {
-			for (int i = exchanges.start(); i < exchanges.end(); i++) {
-				chars[i] = ' ';
+		String visible = text;
+		for (String name : NOT_A_PLACE) {
+			for (int at = visible.indexOf(name); at >= 0; at = visible.indexOf(name, at + name.length())) {
+				visible = visible.substring(0, at) + " ".repeat(name.length()) + visible.substring(at + name.length());
 			}
 		}
-		List<AhoCorasick.Hit> hits = new ArrayList<>(matcher.find(new String(chars)));
+		List<AhoCorasick.Hit> hits = new ArrayList<>(matcher.find(visible));
 		hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
 		List<AhoCorasick.Hit> chosen = new ArrayList<>();
 		int covered = 0;
