@@ -54,6 +54,8 @@ public final class AhoCorasick {
 		List<StringBuilder> edgeChars = new ArrayList<>();
 		List<List<Integer>> edgeTargets = new ArrayList<>();
 		List<Integer> word = new ArrayList<>();
+		// (node << 16 | char) → child while building: the root alone has thousands of edges.
+		java.util.HashMap<Long, Integer> edges = new java.util.HashMap<>();
 		edgeChars.add(new StringBuilder());
 		edgeTargets.add(new ArrayList<>());
 		word.add(-1);
@@ -67,9 +69,9 @@ public final class AhoCorasick {
 			int node = 0;
 			for (int i = 0; i < s.length(); i++) {
 				char c = s.charAt(i);
-				int at = edgeChars.get(node).indexOf(String.valueOf(c));
-				if (at >= 0) {
-					node = edgeTargets.get(node).get(at);
+				Integer child = edges.get(((long) node << 16) | c);
+				if (child != null) {
+					node = child;
 				}
 				else {
 					int next = edgeChars.size();
@@ -78,6 +80,7 @@ public final class AhoCorasick {
 					word.add(-1);
 					edgeChars.get(node).append(c);
 					edgeTargets.get(node).add(next);
+					edges.put(((long) node << 16) | c, next);
 					node = next;
 				}
 			}
