@@ -72,6 +72,20 @@ class SignalExtractionTest {
 		assertThat(signals).extracting(s -> row(s, article)).as(signals.toString()).containsExactlyInAnyOrderElementsOf(expected(article));
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest(name = "{0} (published {1}, fetched {2}) → {3}")
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			永新股份拟投资5亿元在桐城建设生产基地。                      | 2026-11-05 | 2026-11-06T01:00:00Z | 2026-11-05
+			永新股份拟投资5亿元在桐城建设生产基地。                      | -          | 2026-11-05T20:00:00Z | 2026-11-06
+			11月3日，桐城召开招商大会。永新股份拟投资5亿元建设生产基地。 | 2026-11-05 | 2026-11-06T01:00:00Z | 2026-11-03
+			今年10月，永新股份拟投资5亿元建设生产基地。                  | 2026-11-05 | 2026-11-06T01:00:00Z | 2026-10-01
+			永新股份于2026/11/12与桐城签约。                             | 2026-11-20 | 2026-11-21T01:00:00Z | 2026-11-12
+			""")
+	void theEventDateFallsBackToTheLeadSentenceThenTheArticleDateThenTheFetchDayInChina(String text,
+			@org.jspecify.annotations.Nullable java.time.LocalDate published, java.time.Instant fetched, java.time.LocalDate expected) {
+		cn.chainscout.crawl.Article article = new cn.chainscout.crawl.Article("t", "https://t.cn/1", "", published, text, fetched, "x");
+		assertThat(EXTRACTOR.extract(article)).singleElement().satisfies(s -> assertThat(s.date()).isEqualTo(expected));
+	}
+
 	@Test
 	void everySignalCarriesItsSentenceAndHowItWasRead() {
 		ExtractedSignal catl = EXTRACTOR.extract(SignalFixtures.article("catl-investment")).get(0);
