@@ -24,7 +24,7 @@ public final class Amounts {
 	/**
 	 * An amount found in a text.
 	 * @param yuan the amount in yuan, rounded
-	 * @param start where it starts in the text, its qualifier included
+	 * @param start where the figure (with a currency sign before it) starts in the text
 	 * @param end where it ends
 	 * @param label the word before it that says what it is (总投资, 注册资本…), or empty
 	 * @param bound 约, 不超过, 超… when the text says the figure is approximate or a bound, or empty
