@@ -1,15 +1,21 @@
 package cn.chainscout.signal;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import cn.chainscout.crawl.Article;
 
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.signal.internal.ExtractedSignal;
 import cn.chainscout.signal.internal.NameDictionary;
 import cn.chainscout.signal.internal.Places;
 import cn.chainscout.signal.internal.SignalExtractor;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,8 +78,8 @@ class SignalExtractionTest {
 		assertThat(signals).extracting(s -> row(s, article)).as(signals.toString()).containsExactlyInAnyOrderElementsOf(expected(article));
 	}
 
-	@org.junit.jupiter.params.ParameterizedTest(name = "{0} (published {1}, fetched {2}) → {3}")
-	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+	@ParameterizedTest(name = "{0} (published {1}, fetched {2}) → {3}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
 			永新股份拟投资5亿元在桐城建设生产基地。                      | 2026-11-05 | 2026-11-06T01:00:00Z | 2026-11-05
 			永新股份拟投资5亿元在桐城建设生产基地。                      | -          | 2026-11-05T20:00:00Z | 2026-11-06
 			11月3日，桐城召开招商大会。永新股份拟投资5亿元建设生产基地。 | 2026-11-05 | 2026-11-06T01:00:00Z | 2026-11-03
@@ -81,8 +87,8 @@ class SignalExtractionTest {
 			永新股份于2026/11/12与桐城签约。                             | 2026-11-20 | 2026-11-21T01:00:00Z | 2026-11-12
 			""")
 	void theEventDateFallsBackToTheLeadSentenceThenTheArticleDateThenTheFetchDayInChina(String text,
-			@org.jspecify.annotations.Nullable java.time.LocalDate published, java.time.Instant fetched, java.time.LocalDate expected) {
-		cn.chainscout.crawl.Article article = new cn.chainscout.crawl.Article("t", "https://t.cn/1", "", published, text, fetched, "x");
+			@Nullable LocalDate published, Instant fetched, LocalDate expected) {
+		Article article = new Article("t", "https://t.cn/1", "", published, text, fetched, "x");
 		assertThat(EXTRACTOR.extract(article)).singleElement().satisfies(s -> assertThat(s.date()).isEqualTo(expected));
 	}
 
