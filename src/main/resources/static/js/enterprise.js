@@ -15,6 +15,19 @@
     }).join('') + '</table>';
   }).catch(function () { box.innerHTML = '<p class="error">读取失败，请稍后重试。</p>'; });
 
+  var signals = document.getElementById('signals');
+  function money(y) { return y == null ? '' : y >= 1e8 ? String(Math.round(y / 1e6) / 100) + ' 亿元' : (y / 1e4).toFixed(0) + ' 万元'; }
+  if (signals) {
+    fetch('/api/v1/signals?size=20&enterprise=' + encodeURIComponent(code)).then(json).then(function (page) {
+      if (!page.items || !page.items.length) { signals.innerHTML = '<p class="muted">暂无从新闻中读出的动态。</p>'; return; }
+      signals.innerHTML = '<table id="signal-table"><tr><th>日期</th><th>动态</th><th>金额</th><th>地点</th><th>摘要</th><th>来源</th></tr>' + page.items.map(function (s) {
+        return '<tr><td>' + esc(s.date) + '</td><td><span class="tag">' + esc(s.typeName) + '</span></td><td>' + esc(money(s.amountYuan))
+          + '</td><td>' + esc(s.region ? s.region.name : '') + '</td><td>' + esc(s.snippet) + '</td><td>'
+          + (/^https?:\/\//.test(s.url) ? '<a rel="noopener" target="_blank" href="' + esc(s.url) + '">' + esc(s.title || s.url) + '</a>' : esc(s.url)) + '</td></tr>';
+      }).join('') + '</table>' + (page.total > page.items.length ? '<p class="muted">共 ' + page.total + ' 条，显示最新 ' + page.items.length + ' 条。</p>' : '');
+    }).catch(function () { signals.innerHTML = '<p class="error">读取失败，请稍后重试。</p>'; });
+  }
+
   var warm = document.getElementById('warm-paths');
   fetch(api + '/warm-paths?limit=10').then(json).then(function (w) {
     if (!w.paths.length) { warm.innerHTML = '<p class="muted">引荐人名单中暂无通向该企业的关系。</p>'; return; }

@@ -1,0 +1,97 @@
+package cn.chainscout.signal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.chainscout.crawl.Article;
+import cn.chainscout.crawl.ArticleSink;
+import cn.chainscout.graph.Graph;
+import cn.chainscout.region.Gazetteer;
+import cn.chainscout.region.Region;
+import cn.chainscout.search.EnterprisesChanged;
+import cn.chainscout.signal.internal.ExtractedSignal;
+import cn.chainscout.signal.internal.NameDictionary;
+import cn.chainscout.signal.internal.Places;
+import cn.chainscout.signal.internal.SignalExtractor;
+import cn.chainscout.signal.internal.SignalStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads crawled articles into signals: extraction in memory, then one write transaction per article
+ * that replaces what an earlier version of the same URL gave. The name dictionary is built from the
+ * graph on first use and again whenever enterprises change; building it takes a fraction of a second,
+ * so every change simply rebuilds it.
+ */
+@Component
+public class SignalSink implements ArticleSink {
+
+	private static final Logger log = LoggerFactory.getLogger(SignalSink.class);
+
+	private final SignalStore store;
+
+	private final Places places;
+
+	private final Set<String> placeNames;
+
+	private volatile @Nullable SignalExtractor extractor;
+
+	public SignalSink(Graph graph) {
+		this.store = new SignalStore(graph);
+		Gazetteer gazetteer = Gazetteer.load();
+		this.places = new Places(gazetteer);
+		Set<String> names = new HashSet<>();
+		for (Region r : gazetteer.all()) {
+			names.add(r.name());
+			names.add(r.shortName());
+		}
+		this.placeNames = Set.copyOf(names);
+	}
+
+	@Override
+	public int accept(Article article) {
+		checkArticle(article);
+		return store.replace(article, extract(article));
+	}
+
+	/** The signals of an article, without writing them: what {@link #accept} would store. */
+	public List<ExtractedSignal> extract(Article article) {
+		return extractor().extract(article);
+	}
+
+	@EventListener
+	public void on(EnterprisesChanged change) {
+		rebuild();
+	}
+
+	/** Reads every enterprise's names from the graph into a new dictionary. @return names in it */
+	public synchronized int rebuild() {
+		long start = System.nanoTime();
+		NameDictionary names = NameDictionary.build(store.names(), placeNames);
+		extractor = new SignalExtractor(names, places);
+		log.info("Signal name dictionary built: {} names in {} ms", names.size(), (System.nanoTime() - start) / 1_000_000);
+		return names.size();
+	}
+
+	private SignalExtractor extractor() {
+		SignalExtractor e = extractor;
+		if (e == null) {
+			rebuild();
+			e = extractor;
+		}
+		return java.util.Objects.requireNonNull(e);
+	}
+
+	private static void checkArticle(Article article) {
+		if (article.url().isBlank()) {
+			throw new IllegalArgumentException("文章的 url 不能为空");
+		}
+		if (article.text().length() > 5_000_000) {
+			throw new IllegalArgumentException("文章 " + article.url() + " 的正文过长（" + article.text().length() + " 字符）");
+		}
+	}
+}
