@@ -100,32 +100,34 @@ public final class PageReader {
 			return meta;
 		}
 		String titleTag = doc.title().strip();
-		Element body = doc.body();
-		if (body != null) {
-			String bestHeading = null;
-			for (Element h : body.select("h1, h2, h3, .title, .article-title, [class*=title], [id*=title]")) {
-				String t = h.text().strip();
-				if (t.length() >= 4 && t.length() <= 100 && h.select("a").text().length() < t.length() / 2) {
-					if (!titleTag.isEmpty() && titleTag.contains(t)) {
-						return t;
-					}
-					if (bestHeading == null && h.tagName().equals("h1")) {
-						bestHeading = t;
-					}
-				}
-			}
-			if (bestHeading != null && !titleTag.isEmpty() && !titleTag.startsWith(bestHeading)) {
-				// A lone h1 that the title tag does not repeat is usually the site's logo.
-				bestHeading = null;
-			}
-			if (bestHeading != null) {
-				return bestHeading;
-			}
-		}
+		String firstPart = null;
 		for (String part : titleTag.split("\\s*(?:[-_|—–]{1,2}|\\s-\\s)\\s*")) {
 			if (part.strip().length() >= 4) {
-				return part.strip();
+				firstPart = part.strip();
+				break;
 			}
+		}
+		Elements headings = doc.body() == null ? new Elements()
+				: doc.body().select("h1, h2, h3, .title, .article-title, [class*=title], [id*=title]");
+		String firstH1 = null;
+		for (Element h : headings) {
+			String t = h.text().strip();
+			if (t.length() < 4 || t.length() > 100 || h.select("a").text().length() >= t.length() / 2) {
+				continue;
+			}
+			// The title tag starts with the article title and ends with the site name, which a logo h1 repeats.
+			if (titleTag.startsWith(t) || firstPart != null && t.startsWith(firstPart)) {
+				return t;
+			}
+			if (firstH1 == null && h.tagName().equals("h1")) {
+				firstH1 = t;
+			}
+		}
+		if (firstPart != null) {
+			return firstPart;
+		}
+		if (firstH1 != null) {
+			return firstH1;
 		}
 		return titleTag.isEmpty() ? null : titleTag;
 	}
