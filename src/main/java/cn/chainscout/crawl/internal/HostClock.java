@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HostClock {
 
 	private static final class Slot {
-		long nextAllowed = Long.MIN_VALUE;
+		long nextAllowed = System.nanoTime();
 		boolean busy;
 	}
 
@@ -49,7 +49,7 @@ public final class HostClock {
 		Slot s = slots.computeIfAbsent(host, h -> new Slot());
 		synchronized (s) {
 			long until = System.nanoTime() + delayNanos;
-			if (s.nextAllowed == Long.MIN_VALUE || until - s.nextAllowed > 0) {
+			if (until - s.nextAllowed > 0) {
 				s.nextAllowed = until;
 			}
 			return s.nextAllowed;
@@ -63,7 +63,7 @@ public final class HostClock {
 			return System.nanoTime();
 		}
 		synchronized (s) {
-			return s.nextAllowed == Long.MIN_VALUE ? System.nanoTime() : s.nextAllowed;
+			return s.nextAllowed;
 		}
 	}
 }

@@ -48,6 +48,10 @@ public final class PageReader {
 	private static final Pattern BOILERPLATE_LINE = Pattern.compile(
 			"^[【\\[]?\\s*(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到|字体|字号|大|中|小)[\\s】\\]：:|/]*.*$");
 
+	/** A short line of article metadata (date, source, author, views): not part of the text. */
+	private static final Pattern META_LINE = Pattern.compile(
+			"^[【\\[（(]?\\s*(发布时间|发布日期|发文日期|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击)\\s*[:：].*$");
+
 	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
 			"section", "article", "blockquote", "ul", "ol", "dd", "dt", "center");
 
@@ -232,7 +236,8 @@ public final class PageReader {
 		List<String> lines = new ArrayList<>();
 		for (String line : b.toString().split("\n")) {
 			String l = line.replace('\u00a0', ' ').replace('\u3000', ' ').strip().replaceAll("\\s{2,}", " ");
-			if (l.isEmpty() || BOILERPLATE_LINE.matcher(l).matches() && l.length() < 30 || l.equals(title)) {
+			if (l.isEmpty() || l.length() < 30 && (BOILERPLATE_LINE.matcher(l).matches() || META_LINE.matcher(l).matches())
+					|| l.length() < 80 && META_LINE.matcher(l).matches() && Dates.find(l).isPresent() || l.equals(title)) {
 				continue;
 			}
 			lines.add(l);
