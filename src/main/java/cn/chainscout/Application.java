@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import},
- * {@code reindex}, {@code generate}, {@code evaluate-search} and {@code bench-chains} run the commands of the same jar.
+ * {@code reindex}, {@code generate}, {@code evaluate-search}, {@code bench-chains} and {@code bench-crawl} run the commands of the same jar.
  */
 @SpringBootApplication
 public class Application {
@@ -25,6 +25,7 @@ public class Application {
 			case "evaluate-search" -> System.exit(SearchCommand.evaluate(rest));
 			case "evaluate" -> System.exit(cn.chainscout.recommend.EvaluateCommand.run(rest));
 			case "bench-chains" -> System.exit(cn.chainscout.chain.ChainBenchCommand.run(rest));
+			case "bench-crawl" -> System.exit(cn.chainscout.crawl.CrawlBenchCommand.run(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}
 	}

@@ -39,7 +39,13 @@ public final class ContentIndex {
 
 	private final Map<String, String> bySha = new HashMap<>();
 
-	private final List<Map.Entry<Long, String>> bySimHash = new ArrayList<>();
+	/**
+	 * SimHashes by band: two hashes at most {@link SimHash#NEAR_BITS} bits apart agree exactly on at
+	 * least one of {@code NEAR_BITS + 1} bands, so only the hashes sharing a band are compared.
+	 */
+	private final Map<Long, List<Map.Entry<Long, String>>> bySimHashBand = new HashMap<>();
+
+	private static final int BANDS = SimHash.NEAR_BITS + 1;
 
 	private final @Nullable Path file;
 
@@ -101,22 +107,36 @@ public final class ContentIndex {
 	}
 
 	private Optional<String> near(String url, long simHash) {
-		for (Map.Entry<Long, String> e : bySimHash) {
-			if (!e.getValue().equals(url) && SimHash.distance(e.getKey(), simHash) <= SimHash.NEAR_BITS) {
-				return Optional.of(e.getValue());
+		for (int band = 0; band < BANDS; band++) {
+			for (Map.Entry<Long, String> e : bySimHashBand.getOrDefault(bandKey(simHash, band), List.of())) {
+				if (!e.getValue().equals(url) && SimHash.distance(e.getKey(), simHash) <= SimHash.NEAR_BITS) {
+					return Optional.of(e.getValue());
+				}
 			}
 		}
 		return Optional.empty();
 	}
 
+	/** The band's bits of the hash, tagged with the band number. */
+	private static long bandKey(long simHash, int band) {
+		int width = (64 + BANDS - 1) / BANDS;
+		long bits = (simHash >>> (band * width)) & ((1L << width) - 1);
+		return ((long) band << 56) | bits;
+	}
+
 	private void put(String url, PageState state) {
 		PageState old = pages.put(url, state);
-		if (old != null) {
-			bySimHash.removeIf(e -> e.getValue().equals(url));
+		for (int band = 0; band < BANDS; band++) {
+			if (old != null) {
+				List<Map.Entry<Long, String>> list = bySimHashBand.get(bandKey(old.simHash(), band));
+				if (list != null) {
+					list.removeIf(e -> e.getValue().equals(url));
+				}
+			}
+			bySimHashBand.computeIfAbsent(bandKey(state.simHash(), band), k -> new ArrayList<>()).add(Map.entry(state.simHash(), url));
 		}
 		// The first URL with a text stays its owner, so a print version never displaces the article.
 		bySha.putIfAbsent(state.sha256(), url);
-		bySimHash.add(Map.entry(state.simHash(), url));
 	}
 
 	public synchronized Optional<PageState> state(String url) {
