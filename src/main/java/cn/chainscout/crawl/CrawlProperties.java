@@ -28,7 +28,7 @@ public record CrawlProperties(@DefaultValue("classpath:crawlers") String sources
 		@DefaultValue("1000") long delayMillis, @DefaultValue("5000") int connectTimeoutMillis,
 		@DefaultValue("15000") int timeoutMillis, @DefaultValue("5000000") long maxBytes,
 		@DefaultValue("3") int maxRetries, @DefaultValue("20") int maxQueryVariants,
-		@DefaultValue("ChainScoutBot/0.1 (+ChainScout 链探 investment-promotion research)") String userAgent) {
+		@DefaultValue("ChainScoutBot/0.1 (ChainScout investment-promotion research crawler)") String userAgent) {
 
 	/** The name robots.txt groups are matched with: the product token of the User-Agent, lower case. */
 	public String robotName() {
