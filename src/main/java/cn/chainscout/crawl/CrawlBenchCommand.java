@@ -44,6 +44,8 @@ public final class CrawlBenchCommand {
 			"扩产后企业年产能达到%d亿只", "产品出口欧盟和东南亚", "园区实行项目专员跟踪服务制度", "协调解决供电增容等问题%d项", "一期项目计划于%d年建成投产",
 			"将进一步延伸产业链上游的原材料环节", "签约仪式在合肥举行，现场签约项目%d个", "市领导出席开工仪式并讲话" };
 
+	private static final String COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研";
+
 	private static final String[] FIRMS = { "鸿达包装", "新锐汽车零部件", "华科硅材料", "康盾医疗", "锦程家纺", "华瑞机电", "喆远新材料", "天康防护", "恒源包装",
 			"金禾新材料" };
 
@@ -192,7 +194,11 @@ public final class CrawlBenchCommand {
 				for (int k = 0; k < 4; k++) {
 					text.append(SENTENCES[r.nextInt(SENTENCES.length)].formatted(2 + r.nextInt(900))).append("，");
 				}
-				text.append("编号").append(n).append("-").append(p).append("。</p>");
+				// A line of its own in every paragraph, so two generated articles are never near copies.
+				for (int k = 0; k < 24; k++) {
+					text.append(COMMON.charAt(r.nextInt(COMMON.length())));
+				}
+				text.append("。</p>");
 			}
 			body = "<html><head><title>" + title + "_园区动态</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
 					+ "<div class=\"detail\"><h1>" + title + "</h1><div class=\"info\">发布时间：2026-11-" + (10 + n % 18)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import cn.chainscout.crawl.SourceDefinition.FieldRules;
@@ -16,6 +17,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,12 +68,12 @@ public final class PageReader {
 	// ---------------------------------------------------------------- generic article mode
 
 	public static Page generic(Document doc) {
-		List<String> links = links(doc.select("a[href]"));
+		List<String> links = links(doc.select(css("a[href]")));
 		String title = title(doc);
 		LocalDate date = date(doc);
 		Document clean = doc.clone();
-		clean.select("script, style, noscript, iframe, nav, header, footer, aside, form, select, input, button").remove();
-		for (Element e : new ArrayList<>(clean.body() == null ? List.of() : clean.body().select("[class], [id]"))) {
+		clean.select(css("script, style, noscript, iframe, nav, header, footer, aside, form, select, input, button")).remove();
+		for (Element e : new ArrayList<>(clean.body() == null ? List.of() : clean.body().select(css("[class], [id]")))) {
 			if (e != clean.body() && e.parent() != null && BOILERPLATE.matcher(e.className() + " " + e.id()).find()) {
 				e.remove();
 			}
@@ -79,7 +82,7 @@ public final class PageReader {
 		String text = block == null ? "" : paragraphs(block, title);
 		int chars = text.replaceAll("\\s", "").length();
 		double linkDensity = block == null ? 1 : linkDensity(block);
-		long titleLinks = doc.select("a[href]").stream().filter(a -> a.text().strip().length() >= TITLE_LINK_CHARS).count();
+		long titleLinks = doc.select(css("a[href]")).stream().filter(a -> a.text().strip().length() >= TITLE_LINK_CHARS).count();
 		Kind kind;
 		if (title != null && chars >= MIN_ARTICLE_CHARS && linkDensity < 0.35) {
 			kind = Kind.ARTICLE;
@@ -112,11 +115,11 @@ public final class PageReader {
 			}
 		}
 		Elements headings = doc.body() == null ? new Elements()
-				: doc.body().select("h1, h2, h3, .title, .article-title, [class*=title], [id*=title]");
+				: doc.body().select(css("h1, h2, h3, .title, .article-title, [class*=title], [id*=title]"));
 		String firstH1 = null;
 		for (Element h : headings) {
 			String t = h.text().strip();
-			if (t.length() < 4 || t.length() > 100 || h.select("a").text().length() >= t.length() / 2) {
+			if (t.length() < 4 || t.length() > 100 || h.select(css("a")).text().length() >= t.length() / 2) {
 				continue;
 			}
 			// The title tag starts with the article title and ends with the site name, which a logo h1 repeats.
@@ -145,7 +148,7 @@ public final class PageReader {
 				return d.get();
 			}
 		}
-		for (Element t : doc.select("time[datetime]")) {
+		for (Element t : doc.select(css("time[datetime]"))) {
 			Optional<LocalDate> d = Dates.find(t.attr("datetime"));
 			if (d.isPresent()) {
 				return d.get();
@@ -155,13 +158,13 @@ public final class PageReader {
 			return null;
 		}
 		Document clean = doc.clone();
-		clean.select("script, style, nav, header, footer").remove();
+		clean.select(css("script, style, nav, header, footer")).remove();
 		String text = clean.body().text();
 		Optional<LocalDate> labelled = Dates.labelled(text);
 		if (labelled.isPresent()) {
 			return labelled.get();
 		}
-		Element h1 = clean.body().selectFirst("h1");
+		Element h1 = clean.body().selectFirst(css("h1"));
 		if (h1 != null && h1.parent() != null) {
 			Optional<LocalDate> near = Dates.find(h1.parent().text());
 			if (near.isPresent()) {
@@ -177,7 +180,7 @@ public final class PageReader {
 			return null;
 		}
 		Map<Element, Double> scores = new IdentityHashMap<>();
-		for (Element e : doc.body().select("p, div, td, section, article, span, font")) {
+		for (Element e : doc.body().select(css("p, div, td, section, article, span, font"))) {
 			int own = ownTextLength(e);
 			if (own < 20) {
 				continue;
@@ -223,7 +226,7 @@ public final class PageReader {
 			return 1;
 		}
 		int links = 0;
-		for (Element a : e.select("a")) {
+		for (Element a : e.select(css("a"))) {
 			links += a.text().length();
 		}
 		return (double) links / all;
@@ -264,13 +267,22 @@ public final class PageReader {
 	}
 
 	private static @Nullable String meta(Document doc, String... names) {
+		Elements metas = doc.select(css("meta[content]"));
 		for (String name : names) {
-			Element m = doc.selectFirst("meta[name=" + name + "], meta[property=" + name + "]");
-			if (m != null && !m.attr("content").isBlank()) {
-				return m.attr("content").strip();
+			for (Element m : metas) {
+				if ((m.attr("name").equalsIgnoreCase(name) || m.attr("property").equalsIgnoreCase(name)) && !m.attr("content").isBlank()) {
+					return m.attr("content").strip();
+				}
 			}
 		}
 		return null;
+	}
+
+	private static final Map<String, Evaluator> SELECTORS = new ConcurrentHashMap<>();
+
+	/** A CSS selector parsed once: jsoup's parser is costly next to matching a small page. */
+	static Evaluator css(String selector) {
+		return SELECTORS.computeIfAbsent(selector, QueryParser::parse);
 	}
 
 	private static List<String> links(Elements anchors) {
@@ -287,16 +299,20 @@ public final class PageReader {
 	// ---------------------------------------------------------------- field rules
 
 	public static Page withRules(Document doc, FieldRules rules) {
-		Elements listLinks = rules.listLinks().isBlank() ? new Elements() : doc.select(rules.listLinks());
+		Elements listLinks = rules.listLinks().isBlank() ? new Elements() : doc.select(css(rules.listLinks()));
 		if (!listLinks.isEmpty()) {
-			List<String> links = new ArrayList<>(links(listLinks.select("a[href]").isEmpty() ? listLinks : listLinks.select("a[href]")));
+			Elements anchors = new Elements();
+			for (Element e : listLinks) {
+				anchors.addAll(e.select(css("a[href]")));
+			}
+			List<String> links = new ArrayList<>(links(anchors));
 			if (!rules.nextPage().isBlank()) {
-				links.addAll(links(doc.select(rules.nextPage())));
+				links.addAll(links(doc.select(css(rules.nextPage()))));
 			}
 			return new Page(Kind.LIST, null, null, "", List.copyOf(new LinkedHashSet<>(links)));
 		}
-		Element titleEl = rules.title().isBlank() ? null : doc.selectFirst(rules.title());
-		Element bodyEl = rules.body().isBlank() ? null : doc.selectFirst(rules.body());
+		Element titleEl = rules.title().isBlank() ? null : doc.selectFirst(css(rules.title()));
+		Element bodyEl = rules.body().isBlank() ? null : doc.selectFirst(css(rules.body()));
 		if (titleEl == null || bodyEl == null) {
 			return new Page(Kind.OTHER, null, null, "", List.of());
 		}
@@ -306,15 +322,15 @@ public final class PageReader {
 		}
 		LocalDate date = null;
 		if (!rules.date().isBlank()) {
-			Element dateEl = doc.selectFirst(rules.date());
+			Element dateEl = doc.selectFirst(css(rules.date()));
 			if (dateEl != null) {
 				date = Dates.parse(dateEl.text(), rules.datePattern()).orElse(null);
 			}
 		}
 		Element body = bodyEl.clone();
-		body.select("script, style").remove();
+		body.select(css("script, style")).remove();
 		for (String remove : rules.remove()) {
-			body.select(remove).remove();
+			body.select(css(remove)).remove();
 		}
 		return new Page(Kind.ARTICLE, title, date, paragraphs(body, title), List.of());
 	}
