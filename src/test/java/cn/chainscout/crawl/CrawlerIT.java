@@ -137,6 +137,31 @@ class CrawlerIT {
 	}
 
 	@Test
+	void aSourceIsCrawledOnItsScheduleWhenTheScheduleIsOn() throws Exception {
+		Files.writeString(home.resolve("crawlers/local-news.yaml"),
+				Files.readString(home.resolve("crawlers/local-news.yaml")) + "schedule: \"*/1 * * * * *\"\n");
+		crawls.reloadSources();
+		CrawlProperties on = new CrawlProperties(home.resolve("crawlers").toString(), home.resolve("raw"), true, 4, 2, 1000, 2000, 5000,
+				1_000_000, 3, 5, "ChainScoutBot/0.1 (test)");
+		CrawlSchedule schedule = new CrawlSchedule(crawls, on);
+		schedule.start();
+		try {
+			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (crawls.list().isEmpty() && System.nanoTime() < end) {
+				Thread.sleep(50);
+			}
+			// The crawl takes seconds; the schedule fires twice more meanwhile.
+			Thread.sleep(2200);
+		}
+		finally {
+			schedule.stop();
+		}
+		assertThat(crawls.list()).isNotEmpty().allMatch(s -> s.sourceId().equals("local-news"));
+		// A source still crawling is not started again when its time comes round.
+		assertThat(crawls.list()).hasSize(1);
+	}
+
+	@Test
 	void recrawlPassesOnlyChangedArticlesAndAsksConditionally() throws Exception {
 		assertThat(crawls.sources()).extracting(SourceStatus::file, SourceStatus::ok)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("broken.yaml", false), org.assertj.core.groups.Tuple.tuple("local-news.yaml", true));

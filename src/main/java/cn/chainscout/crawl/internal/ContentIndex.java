@@ -109,7 +109,7 @@ public final class ContentIndex {
 	private Optional<String> near(String url, long simHash) {
 		for (int band = 0; band < BANDS; band++) {
 			for (Map.Entry<Long, String> e : bySimHashBand.getOrDefault(bandKey(simHash, band), List.of())) {
-				if (!e.getValue().equals(url) && SimHash.distance(e.getKey(), simHash) <= SimHash.NEAR_BITS) {
+				if (SimHash.distance(e.getKey(), simHash) <= SimHash.NEAR_BITS && !e.getValue().equals(url)) {
 					return Optional.of(e.getValue());
 				}
 			}
