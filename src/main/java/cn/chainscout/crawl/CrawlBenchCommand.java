@@ -30,7 +30,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * {@code java -jar chainscout.jar bench-crawl [--hosts 1000] [--pages-per-host 5] [--delay-ms 1000] [--threads 32]}:
+ * {@code java -jar chainscout.jar bench-crawl [--hosts 1000] [--pages-per-host 5] [--delay-ms 1000] [--threads 16]}:
  * serves a small site on each of many loopback addresses (127.0.x.y, all of which reach the same
  * server on Linux), crawls them all with the real crawler (robots.txt, address guard with every host
  * allowed, politeness, WARC writing, article reading and duplicate checks), and reports pages per
@@ -58,7 +58,7 @@ public final class CrawlBenchCommand {
 		int hosts = 1000;
 		int pagesPerHost = 5;
 		long delayMs = 1000;
-		int threads = 32;
+		int threads = 16;
 		try {
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
@@ -75,7 +75,7 @@ public final class CrawlBenchCommand {
 		}
 		catch (RuntimeException ex) {
 			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-crawl [--hosts 1000] "
-					+ "[--pages-per-host 5] [--delay-ms 1000] [--threads 32]");
+					+ "[--pages-per-host 5] [--delay-ms 1000] [--threads 16]");
 			return 2;
 		}
 		try {

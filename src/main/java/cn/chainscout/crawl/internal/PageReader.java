@@ -70,9 +70,9 @@ public final class PageReader {
 	public static Page generic(Document doc) {
 		List<String> links = links(doc.select(css("a[href]")));
 		String title = title(doc);
-		LocalDate date = date(doc);
 		Document clean = doc.clone();
 		clean.select(css("script, style, noscript, iframe, nav, header, footer, aside, form, select, input, button")).remove();
+		LocalDate date = date(doc, clean);
 		for (Element e : new ArrayList<>(clean.body() == null ? List.of() : clean.body().select(css("[class], [id]")))) {
 			if (e != clean.body() && e.parent() != null && BOILERPLATE.matcher(e.className() + " " + e.id()).find()) {
 				e.remove();
@@ -141,6 +141,13 @@ public final class PageReader {
 
 	/** The date: meta tags, a {@code <time>}, a date after 发布时间, or the first date near the title. */
 	static @Nullable LocalDate date(Document doc) {
+		Document clean = doc.clone();
+		clean.select(css("script, style, nav, header, footer")).remove();
+		return date(doc, clean);
+	}
+
+	/** @param clean the page without scripts, navigation, headers and footers */
+	private static @Nullable LocalDate date(Document doc, Document clean) {
 		String meta = meta(doc, "PubDate", "publishdate", "article:published_time", "og:release_date", "pubdate", "date");
 		if (meta != null) {
 			Optional<LocalDate> d = Dates.find(meta);
@@ -154,11 +161,9 @@ public final class PageReader {
 				return d.get();
 			}
 		}
-		if (doc.body() == null) {
+		if (clean.body() == null) {
 			return null;
 		}
-		Document clean = doc.clone();
-		clean.select(css("script, style, nav, header, footer")).remove();
 		String text = clean.body().text();
 		Optional<LocalDate> labelled = Dates.labelled(text);
 		if (labelled.isPresent()) {
