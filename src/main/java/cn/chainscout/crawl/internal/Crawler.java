@@ -152,6 +152,10 @@ public final class Crawler {
 		String url = task.url();
 		String host = UrlNormalizer.host(url);
 		String authority = UrlNormalizer.authority(url);
+		if (budget.get() <= 0) {
+			progress.skipped(url, "已达页数上限 " + plan.maxPages());
+			return System.nanoTime();
+		}
 		RobotsPolicy.Rules rules = robots.get(authority);
 		if (rules == null) {
 			long next = fetchRobots(url, host, authority);
@@ -162,13 +166,13 @@ public final class Crawler {
 			progress.skipped(url, "robots.txt 禁止抓取");
 			return System.nanoTime();
 		}
-		if (budget.getAndDecrement() <= 0) {
-			progress.skipped(url, "已达页数上限 " + plan.maxPages());
-			return System.nanoTime();
-		}
 		Optional<String> refused = guard.refuse(url, plan.scope());
 		if (refused.isPresent()) {
 			progress.skipped(url, "拒绝访问：" + refused.get());
+			return System.nanoTime();
+		}
+		if (budget.getAndDecrement() <= 0) {
+			progress.skipped(url, "已达页数上限 " + plan.maxPages());
 			return System.nanoTime();
 		}
 		Map<String, String> headers = plan.conditional() ? index.conditional(url) : Map.of();
