@@ -33,6 +33,8 @@ class CrawlApi {
 
 	@Operation(summary = "临时抓取：给出起始网址和允许的主机（通用文章模式），返回抓取编号；状态见 GET /api/v1/crawls/{id}")
 	@PostMapping
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CrawlRequest.class)))
 	ResponseEntity<CrawlStatus> start(@RequestBody(required = false) @Nullable String body) {
 		return ResponseEntity.accepted().body(crawls.start(request(body)));
 	}

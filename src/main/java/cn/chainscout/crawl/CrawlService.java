@@ -298,7 +298,11 @@ public class CrawlService {
 		};
 	}
 
+	/** A source's index lives as long as the application; an ad hoc crawl's only as long as the crawl. */
 	private ContentIndex index(String sourceId) {
+		if (sourceId.startsWith("adhoc-")) {
+			return new ContentIndex(properties.rawDir().resolve(sourceId).resolve("pages.tsv"));
+		}
 		return indexes.computeIfAbsent(sourceId, id -> new ContentIndex(properties.rawDir().resolve(id).resolve("pages.tsv")));
 	}
 
