@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import},
  * {@code reindex}, {@code generate}, {@code evaluate-search}, {@code evaluate}, {@code bench-chains},
- * {@code bench-recommend}, {@code bench-trips} and {@code bench-signals} run the commands of the same jar.
+ * {@code bench-recommend}, {@code bench-trips}, {@code bench-signals} and {@code bench-crawl} run the commands of the same jar.
  */
 @SpringBootApplication
 public class Application {
@@ -29,6 +29,7 @@ public class Application {
 			case "bench-recommend" -> System.exit(cn.chainscout.recommend.RecommendBenchCommand.run(rest));
 			case "bench-trips" -> System.exit(cn.chainscout.tripmap.TripBenchCommand.run(rest));
 			case "bench-signals" -> System.exit(cn.chainscout.signal.SignalBenchCommand.run(rest));
+			case "bench-crawl" -> System.exit(cn.chainscout.crawl.CrawlBenchCommand.run(rest));
 			default -> SpringApplication.run(Application.class, args);
 		}
 	}

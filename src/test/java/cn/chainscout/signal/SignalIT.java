@@ -68,6 +68,7 @@ class SignalIT {
 		registry.add("chainscout.neo4j.data-dir", () -> home.resolve("neo4j").toString());
 		registry.add("chainscout.importing.report-dir", () -> home.resolve("reports").toString());
 		registry.add("chainscout.search.index-dir", () -> home.resolve("search").toString());
+		registry.add("chainscout.crawl.raw-dir", () -> home.resolve("crawl").toString());
 	}
 
 	/** An article the IT writes itself: a risky short name with an event, so its link waits for review. */
@@ -313,5 +314,55 @@ class SignalIT {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("投资动态").contains("id=\"signals\"").contains("/js/enterprise.js");
 		assertThat(Http.get(url("/js/enterprise.js")).body()).contains("/api/v1/signals?size=20&enterprise=");
+	}
+
+	@Test
+	@Order(50)
+	void aCrawlOfALocalSiteEndsAsStoredSignalsWithTheirSourceUrl() throws Exception {
+		com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		int port = site.getAddress().getPort();
+		java.util.Map<String, String> pages = java.util.Map.of("/robots.txt", "User-agent: *\nAllow: /\n",
+				"/", "<html><head><title>政务要闻</title></head><body><ul><li><a href=\"/news/2026/11/25/a1.html\">江淮汽车扩产</a></li></ul></body></html>",
+				"/news/2026/11/25/a1.html", """
+						<html><head><meta charset="utf-8"><title>江淮汽车在桐城经开区扩建新能源汽车零部件基地_桐城市人民政府</title></head><body>
+						<div class="nav"><a href="/">首页</a> 政务要闻</div>
+						<h1>江淮汽车在桐城经开区扩建新能源汽车零部件基地</h1><div class="info">发布时间：2026-11-25 09:30</div>
+						<div class="article"><p>11月24日，安徽江淮汽车集团股份有限公司与桐城经济技术开发区签约，投资8亿元扩建新能源汽车零部件生产基地，新增电驱动总成生产线6条。</p>
+						<p>项目达产后预计年产值20亿元，将带动本地配套企业发展。市领导出席签约仪式。</p>
+						<p>经开区负责人表示，将全力做好项目服务保障，推动项目早日开工建设、早日投产见效。</p></div>
+						<div class="footer">主办：桐城市人民政府办公室</div></body></html>""");
+		site.createContext("/", ex -> {
+			String body = pages.get(ex.getRequestURI().getPath());
+			byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
+			ex.getResponseHeaders().add("Content-Type", ex.getRequestURI().getPath().endsWith(".txt") ? "text/plain" : "text/html; charset=utf-8");
+			ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+			ex.getResponseBody().write(bytes);
+			ex.close();
+		});
+		site.start();
+		try {
+			Http.Response started = Http.postJson(url("/api/v1/crawls"), """
+					{"seeds": ["http://127.0.0.1:%d/"], "allowedHosts": ["127.0.0.1:%d"], "maxPages": 5, "delayMillis": 100}""".formatted(port, port));
+			assertThat(started.status()).as(started.body()).isBetween(200, 202);
+			String id = started.json().get("id").asString();
+			JsonNode status = null;
+			for (int i = 0; i < 100; i++) {
+				status = Http.get(url("/api/v1/crawls/" + id)).json();
+				if (status.get("status").asString().equals("FINISHED") || status.get("status").asString().equals("FAILED")) {
+					break;
+				}
+				Thread.sleep(200);
+			}
+			assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("FINISHED");
+			assertThat(status.get("signalsFound").asInt()).isPositive();
+			JsonNode found = api("?enterprise=600418.SH&since=2026-11-24");
+			List<String> items = new java.util.ArrayList<>();
+			found.get("items").forEach(it -> items.add(it.get("type").asString() + " " + it.get("url").asString() + " " + it.get("amountYuan").asLong()
+					+ " " + it.get("region").get("code").asString() + " " + it.get("date").asString()));
+			assertThat(items).contains("SIGNING http://127.0.0.1:" + port + "/news/2026/11/25/a1.html 800000000 340881 2026-11-24");
+		}
+		finally {
+			site.stop(0);
+		}
 	}
 }

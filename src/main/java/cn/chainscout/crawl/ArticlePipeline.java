@@ -1,0 +1,57 @@
+package cn.chainscout.crawl;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+import cn.chainscout.crawl.SourceDefinition.FieldRules;
+import cn.chainscout.crawl.internal.Charsets;
+import cn.chainscout.crawl.internal.ContentIndex;
+import cn.chainscout.crawl.internal.PageReader;
+import cn.chainscout.crawl.internal.SimHash;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * From a fetched page to the sink: decode, read (rules or generic), judge the text against what the
+ * source read before (new, changed, unchanged, duplicate) and pass new and changed articles on.
+ */
+final class ArticlePipeline {
+
+	private final String sourceId;
+
+	private final @Nullable FieldRules rules;
+
+	private final ContentIndex index;
+
+	private final CrawlRun run;
+
+	private final ToIntFunction<Article> sink;
+
+	ArticlePipeline(String sourceId, @Nullable FieldRules rules, ContentIndex index, CrawlRun run, ToIntFunction<Article> sink) {
+		this.sourceId = sourceId;
+		this.rules = rules;
+		this.index = index;
+		this.run = run;
+		this.sink = sink;
+	}
+
+	/** Reads a page; returns its links to follow. */
+	List<String> read(String url, byte[] body, String contentType, String etag, String lastModified, Instant fetchedAt) {
+		Document doc = Jsoup.parse(Charsets.decode(body, contentType), url);
+		PageReader.Page page = PageReader.read(doc, rules);
+		if (page.kind() == PageReader.Kind.ARTICLE && page.title() != null && !page.text().isBlank()) {
+			String sha = SimHash.sha256(page.text());
+			ContentIndex.Judgement j = index.judge(url, sha, SimHash.of(page.text()), etag, lastModified);
+			switch (j.verdict()) {
+				case UNCHANGED -> run.unchanged(url);
+				case DUPLICATE -> run.duplicate(url, String.valueOf(j.duplicateOf()));
+				case NEW, CHANGED -> run.article(sink.applyAsInt(
+						new Article(sourceId, url, page.title(), page.publishedOn(), page.text(), fetchedAt, sha)));
+			}
+		}
+		// In the generic mode article pages lead on too (related news); with rules only lists do.
+		return rules == null || page.kind() == PageReader.Kind.LIST ? page.links() : List.of();
+	}
+}

@@ -1,0 +1,234 @@
+package cn.chainscout.crawl;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.chainscout.crawl.internal.AddressGuard;
+import cn.chainscout.crawl.internal.ContentIndex;
+import cn.chainscout.crawl.internal.Crawler;
+import cn.chainscout.crawl.internal.Fetcher;
+import cn.chainscout.crawl.internal.HostClock;
+import cn.chainscout.crawl.internal.HostScope;
+import cn.chainscout.crawl.internal.RawStore;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * {@code java -jar chainscout.jar bench-crawl [--hosts 1000] [--pages-per-host 5] [--delay-ms 1000] [--threads 16]}:
+ * serves a small site on each of many loopback addresses (127.0.x.y, all of which reach the same
+ * server on Linux), crawls them all with the real crawler (robots.txt, address guard with every host
+ * allowed, politeness, WARC writing, article reading and duplicate checks), and reports pages per
+ * second and the per-host delay breaches the server measured from its own request timestamps.
+ */
+public final class CrawlBenchCommand {
+
+	private static final String[] SENTENCES = { "项目总投资%d亿元，选址桐城经济技术开发区", "主要建设全自动生产线%d条", "达产后可实现年产值%d亿元",
+			"新增就业岗位%d个", "企业将在桐城建设华东区域总部", "项目计划明年一季度开工建设", "产品主要配套长三角整车企业", "年产高纯石英砂%d万吨",
+			"新增医用防护服生产线%d条", "以商招商成效明显，新签约亿元以上项目%d个", "市直部门组建专班做好要素保障", "带动上游原纸、油墨企业集聚发展",
+			"扩产后企业年产能达到%d亿只", "产品出口欧盟和东南亚", "园区实行项目专员跟踪服务制度", "协调解决供电增容等问题%d项", "一期项目计划于%d年建成投产",
+			"将进一步延伸产业链上游的原材料环节", "签约仪式在合肥举行，现场签约项目%d个", "市领导出席开工仪式并讲话" };
+
+	private static final String COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研";
+
+	private static final String[] FIRMS = { "鸿达包装", "新锐汽车零部件", "华科硅材料", "康盾医疗", "锦程家纺", "华瑞机电", "喆远新材料", "天康防护", "恒源包装",
+			"金禾新材料" };
+
+	private static final String[] ACTIONS = { "签约", "开工", "扩产", "投产", "竣工验收", "增资" };
+
+	private CrawlBenchCommand() {
+	}
+
+	public static int run(String[] args) {
+		int hosts = 1000;
+		int pagesPerHost = 5;
+		long delayMs = 1000;
+		int threads = 16;
+		try {
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--hosts" -> hosts = Integer.parseInt(args[++i]);
+					case "--pages-per-host" -> pagesPerHost = Integer.parseInt(args[++i]);
+					case "--delay-ms" -> delayMs = Long.parseLong(args[++i]);
+					case "--threads" -> threads = Integer.parseInt(args[++i]);
+					default -> throw new IllegalArgumentException("不认识的参数 " + args[i]);
+				}
+			}
+			if (hosts < 1 || hosts > 62_000 || pagesPerHost < 1 || delayMs < 0 || threads < 1) {
+				throw new IllegalArgumentException("--hosts 应在 1 到 62000 之间，--pages-per-host、--threads 至少为 1");
+			}
+		}
+		catch (RuntimeException ex) {
+			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-crawl [--hosts 1000] "
+					+ "[--pages-per-host 5] [--delay-ms 1000] [--threads 16]");
+			return 2;
+		}
+		try {
+			return bench(hosts, pagesPerHost, delayMs, threads);
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("测量失败: " + ex);
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
+	static int bench(int hosts, int pagesPerHost, long delayMs, int threads) throws IOException, InterruptedException {
+		Map<String, List<Long>> seen = new ConcurrentHashMap<>();
+		AtomicLong served = new AtomicLong();
+		// Every host keeps its connection alive between its requests; the JDK server closes all but 200 idle ones by default.
+		System.setProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(hosts + 100));
+		HttpServer server = HttpServer.create(new InetSocketAddress(0), 1024);
+		ExecutorService serverThreads = Executors.newFixedThreadPool(4);
+		server.setExecutor(serverThreads);
+		server.createContext("/", ex -> serve(ex, pagesPerHost, seen, served));
+		server.start();
+		int port = server.getAddress().getPort();
+		Path rawDir = Files.createTempDirectory("chainscout-bench-crawl");
+		try {
+			List<String> seeds = new ArrayList<>();
+			List<String> allowed = new ArrayList<>();
+			for (int i = 0; i < hosts; i++) {
+				String ip = "127.0." + (1 + i / 250) + "." + (1 + i % 250);
+				seeds.add("http://" + ip + ":" + port + "/");
+				allowed.add(ip + ":" + port);
+			}
+			Crawler.Plan plan = new Crawler.Plan("bench", seeds, new HostScope(allowed), List.of(), List.of(), delayMs,
+					hosts * pagesPerHost, 2, threads, 3, 20, false);
+			CrawlRun run = new CrawlRun("bench", "bench", "crawl");
+			ContentIndex index = new ContentIndex(null);
+			ArticlePipeline pipeline = new ArticlePipeline("bench", null, index, run, article -> 0);
+			Fetcher fetcher = new Fetcher("ChainScoutBot/0.1 (bench)", Duration.ofSeconds(5), Duration.ofSeconds(15), 5_000_000);
+			System.out.printf(Locale.ROOT, "Serving %d hosts (127.0.x.y:%d) x %d pages, delay %d ms per host, %d fetch threads, %d cores%n",
+					hosts, port, pagesPerHost, delayMs, threads, Runtime.getRuntime().availableProcessors());
+			long t0 = System.nanoTime();
+			try (RawStore raw = RawStore.open(rawDir.resolve("bench.warc.gz"))) {
+				run.started(raw.file().toString());
+				new Crawler(plan, fetcher, new AddressGuard(), new HostClock(), raw, index, run,
+						(r, depth) -> pipeline.read(r.url(), r.body(), r.contentType(), "", "", r.at()), "chainscoutbot").run();
+			}
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			CrawlStatus s = run.status();
+			long breaches = 0;
+			long minGapMicros = Long.MAX_VALUE;
+			for (List<Long> times : seen.values()) {
+				List<Long> sorted;
+				synchronized (times) {
+					sorted = new ArrayList<>(times);
+				}
+				Collections.sort(sorted);
+				for (int i = 1; i < sorted.size(); i++) {
+					long gap = sorted.get(i) - sorted.get(i - 1);
+					minGapMicros = Math.min(minGapMicros, gap / 1000);
+					if (gap < delayMs * 1_000_000) {
+						breaches++;
+					}
+				}
+			}
+			long expected = (long) hosts * pagesPerHost;
+			System.out.printf(Locale.ROOT, "Pages fetched: %d of %d (requests seen by the server: %d, robots.txt included)%n",
+					s.pagesFetched(), expected, served.get());
+			System.out.printf(Locale.ROOT, "Articles read: %d, duplicates: %d, errors: %d, skipped: %s%n", s.articles(), s.duplicates(),
+					s.errors().size(), s.skipped());
+			System.out.printf(Locale.ROOT, "Wall time: %.2f s; aggregate: %.0f pages/s (%.0f requests/s)%n", seconds,
+					s.pagesFetched() / seconds, served.get() / seconds);
+			System.out.printf(Locale.ROOT, "Per-host delay breaches (server side, gap < %d ms): %d; smallest gap: %.1f ms%n", delayMs,
+					breaches, minGapMicros == Long.MAX_VALUE ? 0 : minGapMicros / 1000.0);
+			System.out.printf(Locale.ROOT, "Raw responses kept: %,d bytes of WARC%n", Files.size(rawDir.resolve("bench.warc.gz")));
+			return breaches == 0 && s.pagesFetched() == expected ? 0 : 1;
+		}
+		finally {
+			server.stop(0);
+			serverThreads.shutdownNow();
+			try (var files = Files.walk(rawDir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	private static void serve(HttpExchange ex, int pagesPerHost, Map<String, List<Long>> seen, AtomicLong served) throws IOException {
+		long now = System.nanoTime();
+		String host = String.valueOf(ex.getRequestHeaders().getFirst("Host"));
+		List<Long> times = seen.computeIfAbsent(host, h -> Collections.synchronizedList(new ArrayList<>()));
+		times.add(now);
+		served.incrementAndGet();
+		String path = ex.getRequestURI().getPath();
+		String body;
+		String type = "text/html; charset=utf-8";
+		if (path.equals("/robots.txt")) {
+			body = "User-agent: *\nDisallow: /private/\n";
+			type = "text/plain";
+		}
+		else if (path.equals("/")) {
+			StringBuilder b = new StringBuilder("<html><head><title>园区动态 - " + host + "</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div><ul>");
+			for (int i = 1; i < pagesPerHost; i++) {
+				b.append("<li><a href=\"/news/").append(i).append(".html\">").append(headline(host, i)).append("</a></li>");
+			}
+			body = b.append("</ul><div class=\"footer\">版权所有</div></body></html>").toString();
+		}
+		else if (path.matches("/news/\\d+\\.html")) {
+			int n = Integer.parseInt(path.replaceAll("\\D", ""));
+			String title = headline(host, n);
+			Random r = new Random(host.hashCode() * 31L + n);
+			StringBuilder text = new StringBuilder();
+			for (int p = 0; p < 4; p++) {
+				text.append("<p>").append(FIRMS[r.nextInt(FIRMS.length)]).append("（").append(host).append("）");
+				for (int k = 0; k < 4; k++) {
+					text.append(SENTENCES[r.nextInt(SENTENCES.length)].formatted(2 + r.nextInt(900))).append("，");
+				}
+				// A line of its own in every paragraph, so two generated articles are never near copies.
+				for (int k = 0; k < 24; k++) {
+					text.append(COMMON.charAt(r.nextInt(COMMON.length())));
+				}
+				text.append("。</p>");
+			}
+			body = "<html><head><title>" + title + "_园区动态</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
+					+ "<div class=\"detail\"><h1>" + title + "</h1><div class=\"info\">发布时间：2026-11-" + (10 + n % 18)
+					+ "</div><div id=\"zoom\">" + text + "</div></div><div class=\"footer\">版权所有</div></body></html>";
+		}
+		else {
+			body = "<html><body>页面不存在</body></html>";
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			ex.getResponseHeaders().add("Content-Type", type);
+			ex.sendResponseHeaders(404, bytes.length);
+			write(ex, bytes);
+			return;
+		}
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		ex.getResponseHeaders().add("Content-Type", type);
+		ex.sendResponseHeaders(200, bytes.length);
+		write(ex, bytes);
+	}
+
+	private static String headline(String host, int n) {
+		Random r = new Random(host.hashCode() * 17L + n);
+		return FIRMS[r.nextInt(FIRMS.length)] + "年产" + (1 + r.nextInt(50)) + "万吨新材料项目" + ACTIONS[r.nextInt(ACTIONS.length)] + "（" + n + "）";
+	}
+
+	private static void write(HttpExchange ex, byte[] bytes) {
+		try (OutputStream out = ex.getResponseBody()) {
+			out.write(bytes);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
