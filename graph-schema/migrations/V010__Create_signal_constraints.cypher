@@ -2,6 +2,7 @@
 CREATE CONSTRAINT signal_key_unique IF NOT EXISTS FOR (s:Signal) REQUIRE s.key IS UNIQUE;
 // A changed page replaces the signals of its URL.
 CREATE INDEX signal_url IF NOT EXISTS FOR (s:Signal) ON (s.url);
-// The API and the enterprise page list a firm's signals, newest first.
-CREATE INDEX signal_enterprise_date IF NOT EXISTS FOR (s:Signal) ON (s.enterprise, s.date);
+// The API, the enterprise page and the recommendations list a firm's signals.
+CREATE INDEX signal_enterprise IF NOT EXISTS FOR (s:Signal) ON (s.enterprise);
+// since= filters by event date.
 CREATE INDEX signal_date IF NOT EXISTS FOR (s:Signal) ON (s.date);

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
  * so every change simply rebuilds it.
  */
 @Component
+// The sink the application runs with, should the crawler bring a stand-in of its own for its tests.
+@org.springframework.context.annotation.Primary
 public class SignalSink implements ArticleSink {
 
 	private static final Logger log = LoggerFactory.getLogger(SignalSink.class);

@@ -35,6 +35,9 @@ class PlacesTest {
 			签约落户浙江省                             | 330000
 			在吉林投资                                 | 220000
 			雄安新区建设新基地                         | 130600
+			安徽省与两家企业签署战略合作协议           | 340000
+			阿里巴巴在杭州投资建设云计算中心           | 330100
+			朝阳产业项目落户六安                       | 341500
 			""")
 	void readsThePlaceAsAGazetteerRegion(String text, String code) {
 		assertThat(place(text, 0, 0)).isEqualTo(code);

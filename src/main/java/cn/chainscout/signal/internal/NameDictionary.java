@@ -80,7 +80,8 @@ public final class NameDictionary {
 
 	private static final Pattern COMPANY_BEFORE = Pattern.compile("(上市公司|龙头企业|龙头|公司|企业)[\\u4e00-\\u9fa5]{0,2}$");
 
-	private static final Pattern ORG_AFTER = Pattern.compile("^[\\u4e00-\\u9fa5（）()]{1,12}?(有限公司|有限责任公司|股份公司|分公司|子公司)");
+	/** 比亚迪 in 比亚迪汽车工业有限公司: a short name leading a longer registered name. */
+	private static final Pattern ORG_AFTER = Pattern.compile("^[\\u4e00-\\u9fa5（）()]{1,8}?(有限公司|有限责任公司|股份公司)");
 
 	private final AhoCorasick matcher;
 

@@ -32,9 +32,13 @@ public final class Places {
 	public record Place(Region region, int start, int end, boolean locative) {
 	}
 
+	/** Short names of prefectures and county-level cities that in news are mostly words: 战略合作, 阿里巴巴, 朝阳产业. */
 	private static final Set<String> COMMON_WORDS = Set.of("东方", "永安", "长安", "平安", "新华", "光明", "红旗", "东风",
 			"太平", "和平", "城关", "金山", "宝山", "白云", "天河", "大同", "兴安", "开平", "安宁", "福安", "龙口", "华阴", "信宜",
-			"凭祥", "合山", "中山", "江山", "海门", "高新", "开发", "鹤山", "吉安", "临江", "通化", "明光", "宁国", "桂林");
+			"凭祥", "合山", "中山", "江山", "海门", "鹤山", "吉安", "临江", "通化", "明光", "宁国", "合作", "新民", "灯塔", "龙井",
+			"阳春", "新星", "同仁", "沙河", "三河", "临海", "东港", "东兴", "双河", "安国", "大安", "安达", "北安", "宁安", "海安",
+			"华亭", "阿里", "来宾", "安康", "白银", "朝阳", "三明", "长治", "海西", "海东", "海北", "红河", "白山", "普洱", "日照",
+			"永康", "高安", "乐平", "文昌", "万宁", "天长", "东阳", "邵东");
 
 	/** Stock exchanges and regulators named after a city: 在上海证券交易所上市 is not an event in Shanghai. */
 	private static final List<String> NOT_A_PLACE = List.of("上海证券交易所", "深圳证券交易所", "北京证券交易所", "上海证券报", "深圳商报",

@@ -55,7 +55,8 @@ public final class SignalExtractor {
 				: article.fetchedAt().atZone(CHINA).toLocalDate();
 		String text = article.text();
 		List<NameDictionary.Mention> mentions = names.find(text);
-		List<Places.Place> found = places.find(text, mask(text, mentions));
+		// Names of firms are no places (安徽合力), unless the link is unsure: 鄂尔多斯 may be the city.
+		List<Places.Place> found = places.find(text, mask(text, mentions.stream().filter(m -> !m.review()).toList()));
 		List<NameDictionary.Mention> titleMentions = names.find(article.title());
 		Optional<Places.Place> titlePlace = Places.best(places.find(article.title(), mask(article.title(), titleMentions)), 0,
 				article.title().length());
