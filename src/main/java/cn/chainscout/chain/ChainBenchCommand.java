@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.chainscout.Application;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,26 +18,12 @@ public final class ChainBenchCommand {
 	}
 
 	public static int run(String[] args) {
-		int runs = 10;
-		List<String> springArgs = new ArrayList<>();
-		springArgs.add("--chainscout.importing.auto=false");
-		try {
-			for (int i = 0; i < args.length; i++) {
-				if (args[i].equals("--runs")) {
-					runs = Integer.parseInt(args[++i]);
-				}
-				else {
-					springArgs.add(args[i]);
-				}
-			}
-		}
-		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
-			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-chains [--runs N]");
+		var parsed = cn.chainscout.system.CommandArgs.parse(args, java.util.Map.of("--runs", 10), "java -jar chainscout.jar bench-chains [--runs N]");
+		if (parsed == null) {
 			return 2;
 		}
-		SpringApplication app = new SpringApplication(Application.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+		int runs = parsed.get("--runs");
+		try (ConfigurableApplicationContext context = cn.chainscout.system.CommandArgs.start(parsed.spring())) {
 			ChainMaps maps = context.getBean(ChainMaps.class);
 			long enterprises = context.getBean(cn.chainscout.graph.Graph.class)
 				.query("MATCH (e:Enterprise) RETURN count(e) AS n", java.util.Map.of()).get(0).get("n").asLong();

@@ -1,14 +1,10 @@
 package cn.chainscout.recommend;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.chainscout.Application;
 import cn.chainscout.chain.ChainMaps;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,26 +18,12 @@ public final class RecommendBenchCommand {
 	}
 
 	public static int run(String[] args) {
-		int runs = 20;
-		List<String> springArgs = new ArrayList<>();
-		springArgs.add("--chainscout.importing.auto=false");
-		try {
-			for (int i = 0; i < args.length; i++) {
-				if (args[i].equals("--runs")) {
-					runs = Integer.parseInt(args[++i]);
-				}
-				else {
-					springArgs.add(args[i]);
-				}
-			}
-		}
-		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
-			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-recommend [--runs N]");
+		var parsed = cn.chainscout.system.CommandArgs.parse(args, java.util.Map.of("--runs", 20), "java -jar chainscout.jar bench-recommend [--runs N]");
+		if (parsed == null) {
 			return 2;
 		}
-		SpringApplication app = new SpringApplication(Application.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+		int runs = parsed.get("--runs");
+		try (ConfigurableApplicationContext context = cn.chainscout.system.CommandArgs.start(parsed.spring())) {
 			ChainMaps maps = context.getBean(ChainMaps.class);
 			Recommendations recommendations = context.getBean(Recommendations.class);
 			long enterprises = context.getBean(cn.chainscout.graph.Graph.class)

@@ -32,18 +32,7 @@ class ReferrerPage {
 
 	@PostMapping("/referrers")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-		if (file == null || file.isEmpty()) {
-			model.addAttribute("error", "请选择要上传的 CSV 或 XLSX 文件。");
-		}
-		else {
-			try {
-				service.importList(file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), file.getBytes());
-				model.addAttribute("done", true);
-			}
-			catch (IllegalArgumentException ex) {
-				model.addAttribute("error", ex.getMessage());
-			}
-		}
+		cn.chainscout.localfirm.UploadForm.handle(file, model, service::importList);
 		return page(model);
 	}
 }

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import cn.chainscout.Application;
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.region.Region;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,23 +22,13 @@ public final class TripBenchCommand {
 	}
 
 	public static int run(String[] args) {
-		int stops = 300;
-		int runs = 20;
-		List<String> springArgs = new ArrayList<>();
-		springArgs.add("--chainscout.importing.auto=false");
-		try {
-			for (int i = 0; i < args.length; i++) {
-				switch (args[i]) {
-					case "--stops" -> stops = Integer.parseInt(args[++i]);
-					case "--runs" -> runs = Integer.parseInt(args[++i]);
-					default -> springArgs.add(args[i]);
-				}
-			}
-		}
-		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
-			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-trips [--stops N] [--runs N]");
+		var parsed = cn.chainscout.system.CommandArgs.parse(args, java.util.Map.of("--stops", 300, "--runs", 20),
+				"java -jar chainscout.jar bench-trips [--stops N] [--runs N]");
+		if (parsed == null) {
 			return 2;
 		}
+		int stops = parsed.get("--stops");
+		int runs = parsed.get("--runs");
 		Gazetteer gazetteer = Gazetteer.load();
 		List<Region> cities = gazetteer.all().stream().filter(r -> r.level() == Region.Level.PREFECTURE && r.lng() != null).toList();
 		Region home = gazetteer.find("桐城市").orElseThrow();
@@ -75,9 +62,7 @@ public final class TripBenchCommand {
 				+ "route %.0f km vs ranked order %.0f km (median, ratio %.2f); %d days (median)%n", stops, cityCount, runs, pct(times, 50),
 				pct(times, 95), pct(km, 50), pct(naive, 50), pct(km, 50) / pct(naive, 50), (int) pct(Arrays.stream(days).asDoubleStream().toArray(), 50));
 
-		SpringApplication app = new SpringApplication(Application.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = cn.chainscout.system.CommandArgs.start(parsed.spring())) {
 			TripPlanner planner = context.getBean(TripPlanner.class);
 			TripPlan.Request request = new TripPlan.Request(List.of("长三角", "珠三角", "京津冀"), List.of(), 10, "桐城市", List.of());
 			double[] plan = new double[Math.max(3, runs / 4)];
