@@ -1,6 +1,7 @@
 package cn.chainscout.recommend;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,8 @@ public class Recommendations {
 
 	private final @Nullable LikelyMakerModel likely;
 
+	static final int LIKELY_MAX_MAKERS = 50;
+
 	/** Likely makers of each missing link's main products, by chain node key; dropped when the graph changes. */
 	private final Map<String, List<LikelyHit>> likelyByNode = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -80,21 +83,34 @@ public class Recommendations {
 		this.likely = likely;
 	}
 
+	/** Candidates by chain and link, with what the graph says about them; dropped when the graph changes. */
+	private final Map<String, Map<String, Builder>> candidates = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.chain.ChainsChanged change) {
+		clear();
+	}
+
+	/** Drops what was computed from the graph, so the next request reads it again (benchmarks use it too). */
+	public void clear() {
 		likelyByNode.clear();
+		candidates.clear();
 	}
 
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.search.EnterprisesChanged change) {
-		likelyByNode.clear();
+		clear();
 	}
 
 	/** A firm the graph does not link to a missing link's product but that probably makes it. */
 	private record LikelyHit(String code, double score, String product, String evidence) {
 	}
 
-	/** Products of a link most made (up to three), and the top five likely makers of each. */
+	/**
+	 * The top five likely makers of up to three products of a link: those most made among the products
+	 * with 1 to {@value #LIKELY_MAX_MAKERS} known makers. Where a product already has many makers the
+	 * graph knows enough; predicting more of them would only cost time on a large graph.
+	 */
 	private List<LikelyHit> likelyMakersOf(String nodeKey) {
 		return likelyByNode.computeIfAbsent(nodeKey, key -> {
 			List<LikelyHit> out = new ArrayList<>();
@@ -102,8 +118,10 @@ public class Recommendations {
 					MATCH (n:ChainNode {key: $key})-[:HAS_CHILD*0..2]->(:ChainNode)-[:COVERS]->(p:Product)
 					WHERE p.nonProduct IS NULL
 					WITH DISTINCT p
-					RETURN p.name AS name, COUNT { (p)<-[:MAKES]-(:Enterprise) } AS makers
-					ORDER BY makers DESC, name LIMIT 3""", Map.of("key", key)).stream().map(r -> r.get("name").asString()).toList();
+					WITH p, COUNT { (p)<-[:MAKES]-(:Enterprise) } AS makers
+					WHERE makers >= 1 AND makers <= $max
+					RETURN p.name AS name, makers
+					ORDER BY makers DESC, name LIMIT 3""", Map.of("key", key, "max", LIKELY_MAX_MAKERS)).stream().map(r -> r.get("name").asString()).toList();
 			for (String product : products) {
 				likely.top(product, 5).ifPresent(top -> top.forEach(c -> out.add(new LikelyHit(c.code(), Math.min(1, c.score()), product,
 						c.parts().isEmpty() ? "" : c.parts().get(0).name() + "：" + c.parts().get(0).evidence()))));
@@ -203,6 +221,73 @@ public class Recommendations {
 			rows.add(Map.of("key", chainId + "/" + g.nodeId(), "name", g.name(), "type", g.type(), "weight", weight));
 			gapWeights.put(chainId + "/" + g.nodeId(), weight);
 		}
+		String cacheKey = chainId + "|" + (node == null ? "" : node.strip());
+		List<ChainGap> chosenGaps = gaps;
+		Map<String, Builder> builders = candidates.computeIfAbsent(cacheKey,
+				k -> Collections.unmodifiableMap(candidates(chainId, home, chosenGaps, rows, gapWeights)));
+		boolean nodeOnly = node != null && !node.isBlank();
+		Map<String, List<Feedback.Entry>> history = feedback.forChain(chainId);
+		java.util.Set<String> landedCodes = projects.landed(chainId);
+		Map<String, WarmPaths.WarmPath> warm = warmPaths.best(builders.keySet());
+		Map<String, RecentActivity.Activity> recent = activity == null ? Map.of() : activity.recent(builders.keySet());
+		int suppressed = 0;
+		int landed = 0;
+		List<Target> targets = new ArrayList<>();
+		for (Builder b : builders.values()) {
+			if (nodeOnly && b.gap == 0) {
+				continue;
+			}
+			if (landedCodes.contains(b.code)) {
+				landed++;
+				continue;
+			}
+			List<Feedback.Entry> h = history.getOrDefault(b.code, List.of());
+			if (!h.isEmpty() && h.get(0).status().equals("不合适")) {
+				suppressed++;
+				continue;
+			}
+			List<Part> parts = new ArrayList<>();
+			if (b.gap > 0) {
+				parts.add(new Part(b.gapType, round(weights.gap() * b.gap), b.gapEvidence));
+			}
+			if (!b.supply.isEmpty()) {
+				parts.add(new Part("配套", round(weights.supply() * Math.min(1, b.supply.size() / 3.0)),
+						String.join("；", b.supply.subList(0, Math.min(3, b.supply.size())))));
+			}
+			if (b.gap > 0) {
+				double head = 0.6 * b.share + 0.25 * Math.min(b.breadth, 5) / 5.0 + 0.15 * (b.listed ? 1 : 0);
+				parts.add(new Part("龙头", round(weights.head() * head), "营收占比 " + Math.round(b.share * 100) + "%，覆盖 " + b.breadth + " 种环节产品"
+						+ (b.listed ? "，上市公司" : "")));
+			}
+			RecentActivity.Activity a = recent.get(b.code);
+			if (a != null && a.strength() > 0 && weights.signal() > 0) {
+				parts.add(new Part("动态", round(weights.signal() * Math.min(1, a.strength())), a.evidence()));
+			}
+			WarmPaths.WarmPath path = warm.get(b.code);
+			if (path != null && weights.referral() > 0) {
+				parts.add(new Part("引荐", round(weights.referral() * path.strength()), path.text() + "（路径强度 " + path.strength() + "）"));
+			}
+			String province = b.region == null ? null : gazetteer.byCode(b.region.substring(0, 2) + "0000").map(Region::name).orElse(null);
+			if (preferred != null && b.region != null && within(b.region, preferred) && weights.region() > 0) {
+				parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
+			}
+			if (!h.isEmpty() && h.get(0).status().equals("有意向") && weights.followUp() > 0) {
+				parts.add(new Part("跟进", round(weights.followUp()), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
+			}
+			double score = round(parts.stream().mapToDouble(Part::value).sum());
+			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h), path));
+		}
+		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
+		return Optional.of(new Result(chainId, map.get().name(), rule(), nodeOnly ? node : null, preferred == null ? null : preferred.name(),
+				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed, landed));
+	}
+
+	/**
+	 * The candidates of a chain (or of one link and the links below it) with what the graph says about
+	 * them: the expensive part, kept until the chains, the local firms or the enterprises change.
+	 */
+	private Map<String, Builder> candidates(String chainId, String home, List<ChainGap> gaps, List<Map<String, Object>> rows,
+			Map<String, Double> gapWeights) {
 		Map<String, Builder> builders = new LinkedHashMap<>();
 		graph.read(tx -> {
 			tx.run("""
@@ -262,61 +347,7 @@ public class Recommendations {
 		if (likely != null) {
 			addLikelyMakers(gaps, chainId, gapWeights, home, builders);
 		}
-		boolean nodeOnly = node != null && !node.isBlank();
-		Map<String, List<Feedback.Entry>> history = feedback.forChain(chainId);
-		java.util.Set<String> landedCodes = projects.landed(chainId);
-		Map<String, WarmPaths.WarmPath> warm = warmPaths.best(builders.keySet());
-		Map<String, RecentActivity.Activity> recent = activity == null ? Map.of() : activity.recent(builders.keySet());
-		int suppressed = 0;
-		int landed = 0;
-		List<Target> targets = new ArrayList<>();
-		for (Builder b : builders.values()) {
-			if (nodeOnly && b.gap == 0) {
-				continue;
-			}
-			if (landedCodes.contains(b.code)) {
-				landed++;
-				continue;
-			}
-			List<Feedback.Entry> h = history.getOrDefault(b.code, List.of());
-			if (!h.isEmpty() && h.get(0).status().equals("不合适")) {
-				suppressed++;
-				continue;
-			}
-			List<Part> parts = new ArrayList<>();
-			if (b.gap > 0) {
-				parts.add(new Part(b.gapType, round(weights.gap() * b.gap), b.gapEvidence));
-			}
-			if (!b.supply.isEmpty()) {
-				parts.add(new Part("配套", round(weights.supply() * Math.min(1, b.supply.size() / 3.0)),
-						String.join("；", b.supply.subList(0, Math.min(3, b.supply.size())))));
-			}
-			if (b.gap > 0) {
-				double head = 0.6 * b.share + 0.25 * Math.min(b.breadth, 5) / 5.0 + 0.15 * (b.listed ? 1 : 0);
-				parts.add(new Part("龙头", round(weights.head() * head), "营收占比 " + Math.round(b.share * 100) + "%，覆盖 " + b.breadth + " 种环节产品"
-						+ (b.listed ? "，上市公司" : "")));
-			}
-			RecentActivity.Activity a = recent.get(b.code);
-			if (a != null && a.strength() > 0 && weights.signal() > 0) {
-				parts.add(new Part("动态", round(weights.signal() * Math.min(1, a.strength())), a.evidence()));
-			}
-			WarmPaths.WarmPath path = warm.get(b.code);
-			if (path != null && weights.referral() > 0) {
-				parts.add(new Part("引荐", round(weights.referral() * path.strength()), path.text() + "（路径强度 " + path.strength() + "）"));
-			}
-			String province = b.region == null ? null : gazetteer.byCode(b.region.substring(0, 2) + "0000").map(Region::name).orElse(null);
-			if (preferred != null && b.region != null && within(b.region, preferred) && weights.region() > 0) {
-				parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
-			}
-			if (!h.isEmpty() && h.get(0).status().equals("有意向") && weights.followUp() > 0) {
-				parts.add(new Part("跟进", round(weights.followUp()), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
-			}
-			double score = round(parts.stream().mapToDouble(Part::value).sum());
-			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h), path));
-		}
-		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
-		return Optional.of(new Result(chainId, map.get().name(), rule(), nodeOnly ? node : null, preferred == null ? null : preferred.name(),
-				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed, landed));
+		return builders;
 	}
 
 	/**

@@ -27,6 +27,14 @@ public class Signals {
 	 * links still under review. For the recommendations' 动态 part.
 	 */
 	public List<Signal> recentSignals(Collection<String> codes, LocalDate since) {
-		return codes.isEmpty() ? List.of() : store.recent(codes, since);
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		if (codes.size() <= 1000) {
+			return store.recent(codes, since);
+		}
+		// A chain on a large graph has very many candidates and few of them have news: read the news, not the list.
+		java.util.Set<String> wanted = codes instanceof java.util.Set<String> set ? set : new java.util.HashSet<>(codes);
+		return store.recent(since).stream().filter(s -> wanted.contains(s.enterprise())).toList();
 	}
 }

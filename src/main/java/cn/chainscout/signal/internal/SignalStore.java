@@ -182,6 +182,17 @@ public final class SignalStore {
 		});
 	}
 
+	/** Events (no mentions, no links under review) of every firm since a date, newest first. */
+	public List<Signal> recent(LocalDate since) {
+		return graph.read(tx -> tx.run("""
+				MATCH (s:Signal)
+				WHERE s.date >= $since AND s.type <> 'MENTION' AND s.review IS NULL
+				WITH s ORDER BY s.date DESC, s.confidence DESC, s.key
+				OPTIONAL MATCH (s)-[:ABOUT]->(e:Enterprise)
+				OPTIONAL MATCH (s)-[:IN_REGION]->(r:Region)
+				""" + RETURN, Map.of("since", since)).list(SignalStore::signal));
+	}
+
 	/** Events (no mentions, no links under review) of these firms since a date, newest first. */
 	public List<Signal> recent(Collection<String> codes, LocalDate since) {
 		return graph.read(tx -> tx.run("""
