@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -95,8 +96,18 @@ public final class CrawlBenchCommand {
 	static int bench(int hosts, int pagesPerHost, long delayMs, int threads) throws IOException, InterruptedException {
 		Map<String, List<Long>> seen = new ConcurrentHashMap<>();
 		AtomicLong served = new AtomicLong();
-		BenchServer server = new BenchServer((host, path) -> page(host, path, pagesPerHost), seen, served);
+		Map<String, byte[]> responses = new java.util.HashMap<>();
+		BenchServer server = new BenchServer(responses, seen, served);
 		int port = server.port();
+		// Every response is made before the clock starts: the server only looks them up, so it measures the crawler.
+		for (int i = 0; i < hosts; i++) {
+			String host = "127.0." + (1 + i / 250) + "." + (1 + i % 250) + ":" + port;
+			responses.put(host + " /robots.txt", BenchServer.response(page(host, "/robots.txt", pagesPerHost)));
+			responses.put(host + " /", BenchServer.response(page(host, "/", pagesPerHost)));
+			for (int n = 1; n < pagesPerHost; n++) {
+				responses.put(host + " /news/" + n + ".html", BenchServer.response(page(host, "/news/" + n + ".html", pagesPerHost)));
+			}
+		}
 		Path rawDir = Files.createTempDirectory("chainscout-bench-crawl");
 		try {
 			List<String> seeds = new ArrayList<>();
@@ -208,9 +219,7 @@ public final class CrawlBenchCommand {
 	 */
 	static final class BenchServer implements AutoCloseable {
 
-		interface Site {
-			Page page(String host, String path);
-		}
+		private static final byte[] NOT_FOUND = response(new Page(404, "text/html; charset=utf-8", "<html><body>页面不存在</body></html>"));
 
 		private final ServerSocketChannel channel;
 
@@ -218,22 +227,31 @@ public final class CrawlBenchCommand {
 
 		private final Thread thread;
 
-		BenchServer(Site site, Map<String, List<Long>> seen, AtomicLong served) throws IOException {
+		BenchServer(Map<String, byte[]> responses, Map<String, List<Long>> seen, AtomicLong served) throws IOException {
 			channel = ServerSocketChannel.open();
 			channel.bind(new InetSocketAddress(0), 4096);
 			channel.configureBlocking(false);
 			selector = Selector.open();
 			channel.register(selector, SelectionKey.OP_ACCEPT);
-			thread = new Thread(() -> loop(site, seen, served), "bench-http");
+			thread = new Thread(() -> loop(responses, seen, served), "bench-http");
 			thread.setDaemon(true);
 			thread.start();
+		}
+
+		static byte[] response(Page page) {
+			byte[] body = page.body().getBytes(StandardCharsets.UTF_8);
+			byte[] headers = ("HTTP/1.1 " + page.status() + (page.status() == 200 ? " OK" : " Not Found") + "\r\nContent-Type: " + page.type()
+					+ "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+			byte[] all = Arrays.copyOf(headers, headers.length + body.length);
+			System.arraycopy(body, 0, all, headers.length, body.length);
+			return all;
 		}
 
 		int port() throws IOException {
 			return ((InetSocketAddress) channel.getLocalAddress()).getPort();
 		}
 
-		private void loop(Site site, Map<String, List<Long>> seen, AtomicLong served) {
+		private void loop(Map<String, byte[]> responses, Map<String, List<Long>> seen, AtomicLong served) {
 			try {
 				while (selector.isOpen()) {
 					selector.select();
@@ -252,7 +270,7 @@ public final class CrawlBenchCommand {
 							}
 						}
 						else if (key.isReadable()) {
-							read(key, site, seen, served);
+							read(key, responses, seen, served);
 						}
 					}
 				}
@@ -262,7 +280,7 @@ public final class CrawlBenchCommand {
 			}
 		}
 
-		private static void read(SelectionKey key, Site site, Map<String, List<Long>> seen, AtomicLong served) throws IOException {
+		private static void read(SelectionKey key, Map<String, byte[]> responses, Map<String, List<Long>> seen, AtomicLong served) throws IOException {
 			SocketChannel c = (SocketChannel) key.channel();
 			ByteBuffer buf = (ByteBuffer) key.attachment();
 			int n;
@@ -284,21 +302,18 @@ public final class CrawlBenchCommand {
 			}
 			long now = System.nanoTime();
 			buf.clear();
-			String path = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
-			String host = "";
-			for (String line : head.substring(0, end).split("\r\n")) {
-				if (line.regionMatches(true, 0, "Host:", 0, 5)) {
-					host = line.substring(5).strip();
-				}
+			int sp = head.indexOf(' ');
+			String path = head.substring(sp + 1, head.indexOf(' ', sp + 1));
+			int h = head.indexOf("\nHost:");
+			if (h < 0) {
+				h = head.indexOf("\nhost:");
 			}
-			seen.computeIfAbsent(host, h -> Collections.synchronizedList(new ArrayList<>())).add(now);
+			String host = h < 0 ? "" : head.substring(h + 6, head.indexOf('\r', h + 6)).strip();
+			seen.computeIfAbsent(host, k -> Collections.synchronizedList(new ArrayList<>())).add(now);
 			served.incrementAndGet();
 			int q = path.indexOf('?');
-			Page page = site.page(host, q < 0 ? path : path.substring(0, q));
-			byte[] body = page.body().getBytes(StandardCharsets.UTF_8);
-			byte[] headers = ("HTTP/1.1 " + page.status() + (page.status() == 200 ? " OK" : " Not Found") + "\r\nContent-Type: " + page.type()
-					+ "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-			ByteBuffer out = ByteBuffer.allocate(headers.length + body.length).put(headers).put(body).flip();
+			byte[] response = responses.getOrDefault(host + " " + (q < 0 ? path : path.substring(0, q)), NOT_FOUND);
+			ByteBuffer out = ByteBuffer.wrap(response);
 			while (out.hasRemaining()) {
 				c.write(out);
 			}
