@@ -159,6 +159,9 @@ public final class CrawlBenchCommand {
 			System.out.printf(Locale.ROOT, "Per-host delay breaches (server side, gap < %d ms): %d; smallest gap: %.1f ms%n", delayMs,
 					breaches, minGapMicros == Long.MAX_VALUE ? 0 : minGapMicros / 1000.0);
 			System.out.printf(Locale.ROOT, "Raw responses kept: %,d bytes of WARC%n", Files.size(rawDir.resolve("bench.warc.gz")));
+			System.out.printf(Locale.ROOT, "Load average (1 min) after the run: %.2f on %d cores%n",
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+					Runtime.getRuntime().availableProcessors());
 			return breaches == 0 && s.pagesFetched() == expected ? 0 : 1;
 		}
 		finally {
