@@ -42,8 +42,9 @@ final class ArticlePipeline {
 		Document doc = Jsoup.parse(Charsets.decode(body, contentType), url);
 		PageReader.Page page = PageReader.read(doc, rules);
 		if (page.kind() == PageReader.Kind.ARTICLE && page.title() != null && !page.text().isBlank()) {
-			String sha = SimHash.sha256(page.text());
-			ContentIndex.Judgement j = index.judge(url, sha, SimHash.of(page.text()), etag, lastModified);
+			SimHash.Fingerprint f = SimHash.fingerprint(page.text());
+			String sha = f.sha256();
+			ContentIndex.Judgement j = index.judge(url, sha, f.simHash(), etag, lastModified);
 			switch (j.verdict()) {
 				case UNCHANGED -> run.unchanged(url);
 				case DUPLICATE -> run.duplicate(url, String.valueOf(j.duplicateOf()));

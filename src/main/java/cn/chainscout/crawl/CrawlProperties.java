@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentCrawls crawls that run at once; more wait in the queue (QUEUED)
  * @param delayMillis default pause between two requests to one host, when a source sets none
  * @param connectTimeoutMillis time to connect
- * @param timeoutMillis time to the response headers of one request
+ * @param timeoutMillis the longest wait for a response head, or for any read of its body
  * @param maxBytes a larger response body is not read (skipped as too large)
  * @param maxRetries retries of one URL after a 5xx, a 429 or a timeout
  * @param maxQueryVariants URLs with the same host and path but different queries followed in one crawl (calendar traps)

@@ -81,8 +81,9 @@ class CrawlerIT {
 		Files.writeString(home.resolve("crawlers/broken.yaml"), "id: broken\nseeds: [http://x.cn/]\n");
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("sink", sink);
+		// Responses over 1 MB are not read; a response head later than 1 s is a timeout.
 		CrawlProperties properties = new CrawlProperties(home.resolve("crawlers").toString(), home.resolve("raw"), false, 4, 2, 1000,
-				2000, 5000, 1_000_000, 3, 5, "ChainScoutBot/0.1 (test)");
+				2000, 1000, 1_000_000, 3, 5, "ChainScoutBot/0.1 (test)");
 		crawls = new CrawlService(properties, beans.getBeanProvider(ArticleSink.class));
 	}
 
@@ -113,6 +114,8 @@ class CrawlerIT {
 		assertThat(flaky).hasSize(2);
 		assertThat((flaky.get(1).nanos() - flaky.get(0).nanos()) / 1_000_000).isGreaterThanOrEqualTo(1000);
 		assertThat(paths).containsSubsequence("/moved", "/news/a3.html");
+		assertThat(paths).filteredOn(p -> p.equals("/slow.html")).hasSize(2);
+		assertThat(paths).filteredOn(p -> p.equals("/big.html")).hasSize(1);
 		assertThat(paths).filteredOn(p -> p.startsWith("/calendar")).hasSizeLessThanOrEqualTo(5);
 		assertThat(paths).filteredOn(p -> p.startsWith("/news/a1.html")).containsExactly("/news/a1.html");
 		assertThat(paths).contains("/news/list.html?page=2").noneMatch(p -> p.contains("sid="));
@@ -127,7 +130,7 @@ class CrawlerIT {
 		assertThat(s.articles()).isEqualTo(5);
 		assertThat(s.duplicates()).isEqualTo(2);
 		assertThat(s.signalsFound()).isEqualTo(10);
-		assertThat(s.skipped()).containsKeys("robots.txt 禁止抓取", "拒绝访问：内部地址", "不在允许的主机内",
+		assertThat(s.skipped()).containsKeys("超过大小上限", "robots.txt 禁止抓取", "拒绝访问：内部地址", "不在允许的主机内",
 				"重定向目标拒绝访问：内部地址");
 		assertThat(s.skipped().keySet()).anyMatch(k -> k.startsWith("疑似陷阱：同一路径的查询变体超过 5 个"));
 		assertThat(s.skippedExamples()).extracting(CrawlStatus.Skip::url)

@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A small news site served for real on 127.0.0.1, with everything a crawler must handle well: a
  * robots.txt with a Disallow and a Crawl-delay, a GBK page labelled only in its meta tag, a redirect,
- * a page that answers 503 with Retry-After once, one article under a second URL and as a print
+ * a page that answers 503 with Retry-After once, one that times out once, one too large, one article under a second URL and as a print
  * version, an endless calendar, links and a redirect to internal addresses. Every request is logged.
  */
 final class TestSite implements AutoCloseable {
@@ -72,6 +72,8 @@ final class TestSite implements AutoCloseable {
 	private final List<Request> requests = new ArrayList<>();
 
 	private final AtomicInteger flakyCalls = new AtomicInteger();
+
+	private final AtomicInteger slowCalls = new AtomicInteger();
 
 	private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
@@ -128,6 +130,8 @@ final class TestSite implements AutoCloseable {
 					<li><a href="http://localhost:%d/">另一个本机服务 不应访问</a></li>
 					<li><a href="/go-meta">跳转到元数据地址的链接</a></li>
 					<li><a href="/news/a1.html;jsessionid=0A1B2C3D">鸿达包装签约 带会话编号的链接</a></li>
+					<li><a href="/big.html">超大的页面 两兆字节的附件</a></li>
+					<li><a href="/slow.html">响应很慢的页面 第一次超时</a></li>
 					</ul>""".formatted(otherPort)));
 			case "/news/list.html" -> send(ex, 200, "text/html; charset=utf-8", page("政务要闻", """
 					<ul class="list">
@@ -165,6 +169,18 @@ final class TestSite implements AutoCloseable {
 					<h1>我市与安徽鸿达包装科技有限公司签约年产3亿平方米绿色包装材料项目</h1><p>发布时间：2026-11-20</p>
 					%s<p>【打印本页】【关闭窗口】</p></body></html>""".formatted(A1_TEXT));
 			case "/moved" -> redirect(ex, 301, "/news/a3.html");
+			case "/big.html" -> send(ex, 200, "text/html; charset=utf-8", "<html><body>" + "招商".repeat(600_000) + "</body></html>");
+			case "/slow.html" -> {
+				if (slowCalls.getAndIncrement() == 0) {
+					try {
+						Thread.sleep(1500);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				send(ex, 200, "text/html; charset=utf-8", page("慢页面", "<p>这一页第一次响应很慢。</p>"));
+			}
 			case "/go-meta" -> redirect(ex, 302, "http://169.254.169.254/latest/meta-data");
 			case "/flaky.html" -> {
 				if (flakyCalls.getAndIncrement() == 0) {

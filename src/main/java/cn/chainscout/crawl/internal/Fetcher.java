@@ -2,14 +2,14 @@ package cn.chainscout.crawl.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,77 +51,94 @@ public final class Fetcher {
 		}
 	}
 
-	/**
-	 * Clients by host: a client's connection pool is scanned linearly when a connection is returned,
-	 * which shows with a thousand hosts kept alive in one pool.
-	 */
-	private final HttpClient[] clients;
-
 	private final String userAgent;
 
-	private final Duration timeout;
+	private final int connectTimeoutMillis;
+
+	private final int timeoutMillis;
 
 	private final long maxBytes;
 
-	static final int CLIENTS = 8;
-
+	/**
+	 * @param timeout the longest wait for any read (the response head, and each read of the body), so
+	 *        a server that stalls half-way is given up on too
+	 */
 	public Fetcher(String userAgent, Duration connectTimeout, Duration timeout, long maxBytes) {
-		this.clients = new HttpClient[CLIENTS];
-		for (int i = 0; i < CLIENTS; i++) {
-			clients[i] = HttpClient.newBuilder()
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(connectTimeout)
-				.version(HttpClient.Version.HTTP_1_1)
-				.build();
-		}
 		this.userAgent = userAgent;
-		this.timeout = timeout;
+		this.connectTimeoutMillis = (int) connectTimeout.toMillis();
+		this.timeoutMillis = (int) timeout.toMillis();
 		this.maxBytes = maxBytes;
 	}
 
+	/*
+	 * HttpURLConnection rather than java.net.http.HttpClient: measured on two cores against the same
+	 * local server, it served about three times the requests per second for the same CPU, with a
+	 * thousand hosts kept alive; and its read timeout also bounds a body that stalls.
+	 */
 	public Response get(String url, Map<String, String> headers) throws InterruptedException {
 		Instant at = Instant.now();
 		long t0 = System.nanoTime();
-		URI uri = URI.create(url);
-		HttpClient client = clients[Math.floorMod(String.valueOf(uri.getHost()).hashCode(), CLIENTS)];
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(timeout)
-			.header("User-Agent", userAgent)
-			.header("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
-			.header("Accept-Language", "zh-CN,zh;q=0.9")
-			.GET();
-		headers.forEach(request::header);
+		HttpURLConnection c = null;
 		try {
-			HttpResponse<InputStream> r = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-			long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-			byte[] body;
-			boolean truncated = false;
-			try (InputStream in = r.body()) {
-				if (declared > maxBytes) {
-					body = new byte[0];
-					truncated = true;
+			c = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+			c.setInstanceFollowRedirects(false);
+			c.setUseCaches(false);
+			c.setConnectTimeout(connectTimeoutMillis);
+			c.setReadTimeout(timeoutMillis);
+			c.setRequestProperty("User-Agent", userAgent);
+			c.setRequestProperty("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5");
+			c.setRequestProperty("Accept-Language", "zh-CN,zh;q=0.9");
+			headers.forEach(c::setRequestProperty);
+			int status = c.getResponseCode();
+			Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+			c.getHeaderFields().forEach((name, values) -> {
+				if (name != null) {
+					responseHeaders.put(name, values);
 				}
-				else {
-					body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-					if (body.length > maxBytes) {
-						body = java.util.Arrays.copyOf(body, (int) maxBytes);
+			});
+			long declared = c.getContentLengthLong();
+			byte[] body = new byte[0];
+			boolean truncated = false;
+			InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+			if (in != null) {
+				try (InputStream stream = in) {
+					if (declared > maxBytes) {
 						truncated = true;
+					}
+					else {
+						body = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+						if (body.length > maxBytes) {
+							body = Arrays.copyOf(body, (int) maxBytes);
+							truncated = true;
+						}
 					}
 				}
 			}
-			return new Response(url, r.statusCode(), r.headers().map(), body, truncated, null, false, at, millis(t0));
+			if (truncated) {
+				// The rest of the body is still on the connection: it must not be reused.
+				c.disconnect();
+			}
+			if (Thread.interrupted()) {
+				throw new InterruptedException();
+			}
+			return new Response(url, status, responseHeaders, body, truncated, null, false, at, millis(t0));
 		}
-		catch (HttpConnectTimeoutException ex) {
-			return failed(url, "连接超时", true, at, t0);
-		}
-		catch (HttpTimeoutException ex) {
-			return failed(url, "响应超时", true, at, t0);
+		catch (SocketTimeoutException ex) {
+			disconnect(c);
+			return failed(url, ex.getMessage() != null && ex.getMessage().contains("connect") ? "连接超时" : "响应超时", true, at, t0);
 		}
 		catch (IOException ex) {
+			disconnect(c);
 			return failed(url, "请求失败：" + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()), false, at, t0);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | ClassCastException ex) {
 			return failed(url, "网址无效：" + ex.getMessage(), false, at, t0);
+		}
+	}
+
+	private static void disconnect(@Nullable HttpURLConnection c) {
+		if (c != null) {
+			c.disconnect();
 		}
 	}
 

@@ -20,22 +20,62 @@ public final class SimHash {
 	private SimHash() {
 	}
 
-	/** Text without white space and punctuation differences, the form both fingerprints are taken of. */
+	/** Both fingerprints of one text. */
+	public record Fingerprint(String sha256, long simHash) {
+	}
+
+	/** Text without white space and punctuation, the form both fingerprints are taken of. */
 	public static String normalise(String text) {
-		return text.replaceAll("[\\s\\u3000\\p{Punct}，。、；：？！“”‘’（）《》【】…—·]+", "");
+		StringBuilder b = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !punctuation(c)) {
+				b.append(c);
+			}
+		}
+		return b.toString();
+	}
+
+	private static boolean punctuation(char c) {
+		if (c < 128) {
+			return c > ' ' && !Character.isLetterOrDigit(c);
+		}
+		return switch (Character.getType(c)) {
+			case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+					Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+					Character.OTHER_PUNCTUATION -> true;
+			default -> false;
+		};
+	}
+
+	/** The SHA-256 and the SimHash of a text, normalised once. */
+	public static Fingerprint fingerprint(String text) {
+		String n = normalise(text);
+		return new Fingerprint(sha256Normalised(n), simHashNormalised(n));
 	}
 
 	public static String sha256(String text) {
+		return sha256Normalised(normalise(text));
+	}
+
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalise(text).getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	});
+
+	private static String sha256Normalised(String s) {
+		return HexFormat.of().formatHex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	public static long of(String text) {
-		String s = normalise(text);
+		return simHashNormalised(normalise(text));
+	}
+
+	private static long simHashNormalised(String s) {
 		if (s.length() < 3) {
 			return mix(s.hashCode());
 		}
