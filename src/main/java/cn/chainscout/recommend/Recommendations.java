@@ -89,17 +89,56 @@ public class Recommendations {
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.chain.ChainsChanged change) {
 		clear();
+		warmUp();
 	}
 
 	/** Drops what was computed from the graph, so the next request reads it again (benchmarks use it too). */
 	public void clear() {
+		generation.incrementAndGet();
 		likelyByNode.clear();
 		candidates.clear();
+	}
+
+	/** Counts graph changes, so that an answer computed across one is not kept. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.ExecutorService warmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "recommendations-warm-up");
+		t.setDaemon(true);
+		return t;
+	});
+
+	/**
+	 * Computes every chain's candidates in the background once the service is ready and after each
+	 * graph change, so that a chain lead's first request is answered from memory.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	public void warmUp() {
+		long seen = generation.get();
+		warmer.execute(() -> {
+			for (String chain : maps.chainNames().keySet()) {
+				if (seen != generation.get()) {
+					return;
+				}
+				try {
+					recommend(chain, null, null, 1);
+				}
+				catch (RuntimeException ex) {
+					org.slf4j.LoggerFactory.getLogger(Recommendations.class).warn("Warming up the recommendations of {} failed: {}", chain, ex.toString());
+				}
+			}
+		});
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopWarming() {
+		warmer.shutdownNow();
 	}
 
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.search.EnterprisesChanged change) {
 		clear();
+		warmUp();
 	}
 
 	/** A firm the graph does not link to a missing link's product but that probably makes it. */
@@ -112,22 +151,33 @@ public class Recommendations {
 	 * graph knows enough; predicting more of them would only cost time on a large graph.
 	 */
 	private List<LikelyHit> likelyMakersOf(String nodeKey) {
-		return likelyByNode.computeIfAbsent(nodeKey, key -> {
-			List<LikelyHit> out = new ArrayList<>();
-			List<String> products = graph.query("""
-					MATCH (n:ChainNode {key: $key})-[:HAS_CHILD*0..2]->(:ChainNode)-[:COVERS]->(p:Product)
-					WHERE p.nonProduct IS NULL
-					WITH DISTINCT p
-					WITH p, COUNT { (p)<-[:MAKES]-(:Enterprise) } AS makers
-					WHERE makers >= 1 AND makers <= $max
-					RETURN p.name AS name, makers
-					ORDER BY makers DESC, name LIMIT 3""", Map.of("key", key, "max", LIKELY_MAX_MAKERS)).stream().map(r -> r.get("name").asString()).toList();
-			for (String product : products) {
-				likely.top(product, 5).ifPresent(top -> top.forEach(c -> out.add(new LikelyHit(c.code(), Math.min(1, c.score()), product,
-						c.parts().isEmpty() ? "" : c.parts().get(0).name() + "：" + c.parts().get(0).evidence()))));
-			}
-			return List.copyOf(out);
-		});
+		List<LikelyHit> known = likelyByNode.get(nodeKey);
+		if (known != null) {
+			return known;
+		}
+		long seen = generation.get();
+		List<LikelyHit> computed = computeLikely(nodeKey);
+		if (seen == generation.get()) {
+			likelyByNode.putIfAbsent(nodeKey, computed);
+		}
+		return computed;
+	}
+
+	private List<LikelyHit> computeLikely(String key) {
+		List<LikelyHit> out = new ArrayList<>();
+		List<String> products = graph.query("""
+				MATCH (n:ChainNode {key: $key})-[:HAS_CHILD*0..2]->(:ChainNode)-[:COVERS]->(p:Product)
+				WHERE p.nonProduct IS NULL
+				WITH DISTINCT p
+				WITH p, COUNT { (p)<-[:MAKES]-(:Enterprise) } AS makers
+				WHERE makers >= 1 AND makers <= $max
+				RETURN p.name AS name, makers
+				ORDER BY makers DESC, name LIMIT 3""", Map.of("key", key, "max", LIKELY_MAX_MAKERS)).stream().map(r -> r.get("name").asString()).toList();
+		for (String product : products) {
+			likely.top(product, 5).ifPresent(top -> top.forEach(c -> out.add(new LikelyHit(c.code(), Math.min(1, c.score()), product,
+					c.parts().isEmpty() ? "" : c.parts().get(0).name() + "：" + c.parts().get(0).evidence()))));
+		}
+		return List.copyOf(out);
 	}
 
 	/** The scoring rule in words, with the configured weights. */
@@ -222,9 +272,15 @@ public class Recommendations {
 			gapWeights.put(chainId + "/" + g.nodeId(), weight);
 		}
 		String cacheKey = chainId + "|" + (node == null ? "" : node.strip());
-		List<ChainGap> chosenGaps = gaps;
-		Map<String, Builder> builders = candidates.computeIfAbsent(cacheKey,
-				k -> Collections.unmodifiableMap(candidates(chainId, home, chosenGaps, rows, gapWeights)));
+		Map<String, Builder> builders = candidates.get(cacheKey);
+		if (builders == null) {
+			long seen = generation.get();
+			builders = Collections.unmodifiableMap(candidates(chainId, home, gaps, rows, gapWeights));
+			// A graph change while computing makes this answer stale: give it, but do not keep it.
+			if (seen == generation.get()) {
+				candidates.putIfAbsent(cacheKey, builders);
+			}
+		}
 		boolean nodeOnly = node != null && !node.isBlank();
 		Map<String, List<Feedback.Entry>> history = feedback.forChain(chainId);
 		java.util.Set<String> landedCodes = projects.landed(chainId);
