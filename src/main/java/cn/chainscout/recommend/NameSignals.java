@@ -100,7 +100,10 @@ final class NameSignals {
 		}
 		heads.forEach((h, l) -> byHead.put(h, l.stream().mapToInt(Integer::intValue).toArray()));
 		starts.forEach((h, l) -> byStart.put(h, l.stream().mapToInt(Integer::intValue).toArray()));
-		List<Map<String, Double>> docs = new ArrayList<>(n);
+		// One enterprise's document at a time, into per-gram growable arrays (no per-posting objects:
+		// the graph may hold a million enterprises); tf becomes the BM25 weight once lengths are known.
+		Map<String, Postings> post = new HashMap<>();
+		double[] length = new double[n];
 		double total = 0;
 		for (int e = 0; e < n; e++) {
 			Map<String, Double> d = new HashMap<>();
@@ -119,36 +122,43 @@ final class NameSignals {
 					d.merge(x, SIDE_WEIGHT, Double::sum);
 				}
 			}
-			docs.add(d);
-			for (double v : d.values()) {
-				total += v;
+			for (Map.Entry<String, Double> x : d.entrySet()) {
+				post.computeIfAbsent(x.getKey(), k -> new Postings()).add(e, x.getValue());
+				length[e] += x.getValue();
 			}
+			total += length[e];
 		}
 		double avg = n == 0 ? 1 : Math.max(1e-9, total / n);
-		Map<String, List<double[]>> post = new HashMap<>();
-		for (int e = 0; e < n; e++) {
-			Map<String, Double> d = docs.get(e);
-			double len = 0;
-			for (double v : d.values()) {
-				len += v;
-			}
-			for (Map.Entry<String, Double> x : d.entrySet()) {
-				double tf = x.getValue();
-				post.computeIfAbsent(x.getKey(), k -> new ArrayList<>())
-					.add(new double[] { e, tf * (K1 + 1) / (tf + K1 * (1 - B + B * len / avg)) });
-			}
-		}
 		post.forEach((x, l) -> {
-			int[] es = new int[l.size()];
-			double[] ws = new double[l.size()];
-			for (int i = 0; i < es.length; i++) {
-				es[i] = (int) l.get(i)[0];
-				ws[i] = l.get(i)[1];
+			int[] es = java.util.Arrays.copyOf(l.enterprises, l.size);
+			double[] ws = new double[l.size];
+			for (int i = 0; i < ws.length; i++) {
+				double tf = l.tf[i];
+				ws[i] = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length[es[i]] / avg));
 			}
 			bm25Enterprises.put(x, es);
 			bm25Weights.put(x, ws);
 			bm25Idf.put(x, Math.log(1 + (n - es.length + 0.5) / (es.length + 0.5)));
 		});
+	}
+
+	/** A growable list of (enterprise, tf). */
+	private static final class Postings {
+
+		int[] enterprises = new int[2];
+
+		float[] tf = new float[2];
+
+		int size;
+
+		void add(int e, double w) {
+			if (size == enterprises.length) {
+				enterprises = java.util.Arrays.copyOf(enterprises, size * 2);
+				tf = java.util.Arrays.copyOf(tf, size * 2);
+			}
+			enterprises[size] = e;
+			tf[size++] = (float) w;
+		}
 	}
 
 	/** The name without spaces and punctuation. */
