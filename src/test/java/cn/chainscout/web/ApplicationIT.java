@@ -409,7 +409,7 @@ class ApplicationIT {
 			double sum = 0;
 			for (JsonNode part : c.get("parts")) {
 				sum += part.get("value").asDouble();
-				assertThat(part.get("name").asString()).isIn("协同生产", "名称相近", "上下游关联", "行业", "规模");
+				assertThat(part.get("name").asString()).isIn("协同生产", "名称相近", "品类词相同", "名称开头相同", "行业常产同类", "行业", "上下游关联", "规模");
 			}
 			assertThat(sum).isCloseTo(c.get("score").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
 		}
