@@ -192,7 +192,7 @@ public final class LikelyMakers implements Rankers.Ranker {
 		for (int e : order.subList(0, Math.min(limit, order.size()))) {
 			List<Part> ps = new ArrayList<>();
 			if (parts.coProduction()[e] > 0) {
-				ps.add(new Part("协同生产", round(parts.coProduction()[e]), "所产 " + shared(g, e, product) + " 与该产品的生产企业高度重合"));
+				ps.add(new Part("协同生产", round(parts.coProduction()[e]), "生产 " + shared(g, e, product) + "，与该产品的生产企业有共同产品"));
 			}
 			if (parts.name()[e] > 0) {
 				int best = -1;
