@@ -97,6 +97,7 @@ public class Recommendations {
 		generation.incrementAndGet();
 		likelyByNode.clear();
 		candidates.clear();
+		sortedByBase.clear();
 	}
 
 	/** Counts graph changes, so that an answer computed across one is not kept. */
@@ -286,10 +287,19 @@ public class Recommendations {
 		java.util.Set<String> landedCodes = projects.landed(chainId);
 		Map<String, WarmPaths.WarmPath> warm = warmPaths.best(builders.keySet());
 		Map<String, RecentActivity.Activity> recent = activity == null ? Map.of() : activity.recent(builders.keySet());
+		// Firms with something of their own (a record, a project, a warm path, news) are scored one by one;
+		// the rest differ only by their base score (and 区位), so they are read best first until none can
+		// reach the list any more. On a large graph a chain has hundreds of thousands of candidates.
+		java.util.Set<String> special = new java.util.LinkedHashSet<>();
+		for (java.util.Collection<String> codes : List.of(history.keySet(), landedCodes, warm.keySet(), recent.keySet())) {
+			codes.stream().filter(builders::containsKey).forEach(special::add);
+		}
 		int suppressed = 0;
 		int landed = 0;
 		List<Target> targets = new ArrayList<>();
-		for (Builder b : builders.values()) {
+		java.util.PriorityQueue<Double> best = new java.util.PriorityQueue<>();
+		for (String code : special) {
+			Builder b = builders.get(code);
 			if (nodeOnly && b.gap == 0) {
 				continue;
 			}
@@ -302,40 +312,86 @@ public class Recommendations {
 				suppressed++;
 				continue;
 			}
-			List<Part> parts = new ArrayList<>();
-			if (b.gap > 0) {
-				parts.add(new Part(b.gapType, round(weights.gap() * b.gap), b.gapEvidence));
+			keep(target(b, h, warm.get(b.code), recent.get(b.code), preferred), targets, best, limit);
+		}
+		double maxExtra = preferred != null ? weights.region() : 0;
+		for (Builder b : byBase(cacheKey, builders)) {
+			if (special.contains(b.code) || (nodeOnly && b.gap == 0)) {
+				continue;
 			}
-			if (!b.supply.isEmpty()) {
-				parts.add(new Part("配套", round(weights.supply() * Math.min(1, b.supply.size() / 3.0)),
-						String.join("；", b.supply.subList(0, Math.min(3, b.supply.size())))));
+			if (best.size() >= limit && base(b) + maxExtra < best.peek() - 0.001) {
+				break;
 			}
-			if (b.gap > 0) {
-				double head = 0.6 * b.share + 0.25 * Math.min(b.breadth, 5) / 5.0 + 0.15 * (b.listed ? 1 : 0);
-				parts.add(new Part("龙头", round(weights.head() * head), "营收占比 " + Math.round(b.share * 100) + "%，覆盖 " + b.breadth + " 种环节产品"
-						+ (b.listed ? "，上市公司" : "")));
-			}
-			RecentActivity.Activity a = recent.get(b.code);
-			if (a != null && a.strength() > 0 && weights.signal() > 0) {
-				parts.add(new Part("动态", round(weights.signal() * Math.min(1, a.strength())), a.evidence()));
-			}
-			WarmPaths.WarmPath path = warm.get(b.code);
-			if (path != null && weights.referral() > 0) {
-				parts.add(new Part("引荐", round(weights.referral() * path.strength()), path.text() + "（路径强度 " + path.strength() + "）"));
-			}
-			String province = b.region == null ? null : gazetteer.byCode(b.region.substring(0, 2) + "0000").map(Region::name).orElse(null);
-			if (preferred != null && b.region != null && within(b.region, preferred) && weights.region() > 0) {
-				parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
-			}
-			if (!h.isEmpty() && h.get(0).status().equals("有意向") && weights.followUp() > 0) {
-				parts.add(new Part("跟进", round(weights.followUp()), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
-			}
-			double score = round(parts.stream().mapToDouble(Part::value).sum());
-			targets.add(new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h), path));
+			keep(target(b, List.of(), null, null, preferred), targets, best, limit);
 		}
 		targets.sort(Comparator.comparingDouble(Target::score).reversed().thenComparing(Target::code));
 		return Optional.of(new Result(chainId, map.get().name(), rule(), nodeOnly ? node : null, preferred == null ? null : preferred.name(),
 				map.get().sample(), List.copyOf(targets.subList(0, Math.min(limit, targets.size()))), suppressed, landed));
+	}
+
+	private static void keep(Target t, List<Target> targets, java.util.PriorityQueue<Double> best, int limit) {
+		targets.add(t);
+		best.add(t.score());
+		if (best.size() > limit) {
+			best.poll();
+		}
+	}
+
+	/** The candidates best first by their base score (补链/强链, 配套, 龙头), kept with the candidates. */
+	private List<Builder> byBase(String cacheKey, Map<String, Builder> builders) {
+		List<Builder> sorted = sortedByBase.get(cacheKey);
+		if (sorted == null || sorted.size() != builders.size()) {
+			sorted = new ArrayList<>(builders.values());
+			sorted.sort(Comparator.comparingDouble((Builder b) -> base(b)).reversed().thenComparing(b -> b.code));
+			sorted = List.copyOf(sorted);
+			if (candidates.get(cacheKey) == builders) {
+				sortedByBase.put(cacheKey, sorted);
+			}
+		}
+		return sorted;
+	}
+
+	private final Map<String, List<Builder>> sortedByBase = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private double head(Builder b) {
+		return 0.6 * b.share + 0.25 * Math.min(b.breadth, 5) / 5.0 + 0.15 * (b.listed ? 1 : 0);
+	}
+
+	private double base(Builder b) {
+		return (b.gap > 0 ? weights.gap() * b.gap + weights.head() * head(b) : 0)
+				+ (b.supply.isEmpty() ? 0 : weights.supply() * Math.min(1, b.supply.size() / 3.0));
+	}
+
+	/** A candidate's explained score for this request. */
+	private Target target(Builder b, List<Feedback.Entry> h, WarmPaths.@Nullable WarmPath path, RecentActivity.@Nullable Activity a,
+			@Nullable Region preferred) {
+		List<Part> parts = new ArrayList<>();
+		if (b.gap > 0) {
+			parts.add(new Part(b.gapType, round(weights.gap() * b.gap), b.gapEvidence));
+		}
+		if (!b.supply.isEmpty()) {
+			parts.add(new Part("配套", round(weights.supply() * Math.min(1, b.supply.size() / 3.0)),
+					String.join("；", b.supply.subList(0, Math.min(3, b.supply.size())))));
+		}
+		if (b.gap > 0) {
+			parts.add(new Part("龙头", round(weights.head() * head(b)), "营收占比 " + Math.round(b.share * 100) + "%，覆盖 " + b.breadth + " 种环节产品"
+					+ (b.listed ? "，上市公司" : "")));
+		}
+		if (a != null && a.strength() > 0 && weights.signal() > 0) {
+			parts.add(new Part("动态", round(weights.signal() * Math.min(1, a.strength())), a.evidence()));
+		}
+		if (path != null && weights.referral() > 0) {
+			parts.add(new Part("引荐", round(weights.referral() * path.strength()), path.text() + "（路径强度 " + path.strength() + "）"));
+		}
+		String province = b.region == null ? null : gazetteer.byCode(b.region.substring(0, 2) + "0000").map(Region::name).orElse(null);
+		if (preferred != null && b.region != null && within(b.region, preferred) && weights.region() > 0) {
+			parts.add(new Part("区位", round(weights.region()), "位于偏好地区 " + preferred.name()));
+		}
+		if (!h.isEmpty() && h.get(0).status().equals("有意向") && weights.followUp() > 0) {
+			parts.add(new Part("跟进", round(weights.followUp()), h.get(0).by() + " " + h.get(0).at().toLocalDate() + " 记录：有意向"));
+		}
+		double score = round(parts.stream().mapToDouble(Part::value).sum());
+		return new Target(b.code, b.name, province, score, List.copyOf(parts), List.copyOf(h), path);
 	}
 
 	/**

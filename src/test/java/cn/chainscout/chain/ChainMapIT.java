@@ -470,6 +470,14 @@ class ChainMapIT {
 		assertThat(guangdong.targets()).allSatisfy(t -> assertThat(t.parts().stream().anyMatch(p -> p.name().equals("区位")))
 			.isEqualTo("广东省".equals(t.province())));
 
+		// Reading the candidates best first and stopping early gives exactly the top of the full ranking.
+		for (String region : java.util.Arrays.asList(null, "广东省", "苏州市")) {
+			var everything = recommendations.recommend("green-packaging", null, region, 1_000_000).orElseThrow();
+			for (int limit : new int[] { 1, 7, 30 }) {
+				assertThat(recommendations.recommend("green-packaging", null, region, limit).orElseThrow().targets())
+					.as("top %d in %s", limit, region).isEqualTo(everything.targets().subList(0, limit));
+			}
+		}
 		assertThatThrownBy(() -> recommendations.recommend("green-packaging", null, "火星", 10))
 			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("火星");
 		assertThatThrownBy(() -> recommendations.recommend("green-packaging", "nope", null, 10))
