@@ -180,13 +180,25 @@ public final class LikelyMakers implements Rankers.Ranker {
 		for (int m : g.makers[product]) {
 			known.add(m);
 		}
-		List<Integer> order = new ArrayList<>();
+		// The best `limit` by total, ties by enterprise index, kept in a bounded heap: a large graph has
+		// hundreds of thousands of scored enterprises, and sorting them all costs seconds.
+		double[] total = new double[g.enterprises()];
+		java.util.Comparator<Integer> worstFirst = (a, b) -> total[a] != total[b] ? Double.compare(total[a], total[b]) : Integer.compare(b, a);
+		java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(Math.max(1, limit + 1), worstFirst);
 		for (int e = 0; e < g.enterprises(); e++) {
-			if (!known.contains(e) && parts.total(e) > parts.size()[e]) {
-				order.add(e);
+			if (known.contains(e)) {
+				continue;
+			}
+			total[e] = parts.total(e);
+			if (total[e] > parts.size()[e]) {
+				heap.add(e);
+				if (heap.size() > limit) {
+					heap.poll();
+				}
 			}
 		}
-		order.sort((a, b) -> Double.compare(parts.total(b), parts.total(a)));
+		List<Integer> order = new ArrayList<>(heap);
+		order.sort(worstFirst.reversed());
 		Map<Integer, Double> similar = Rankers.names(g).similar(product);
 		List<Candidate> out = new ArrayList<>();
 		for (int e : order.subList(0, Math.min(limit, order.size()))) {
