@@ -251,7 +251,8 @@ public class TripPlanner {
 		}
 		List<TripPlan.Stop> rankedEnterprises = located.stream().filter(chosen::contains).map(Candidate::stop).toList();
 		List<TripPlan.Stop> routedAll = days.stream().flatMap(d -> d.stops().stream()).toList();
-		double distance = days.stream().mapToDouble(TripPlan.Day::distanceKm).sum();
+		// From the unrounded route, as the naive distance is, so that the two compare exactly.
+		double distance = TripDays.naiveKm(startPoint, routedAll);
 		List<TripPlan.Stop> rankedAll = new ArrayList<>(rankedEnterprises);
 		chosen.stream().filter(c -> c.stop().kind().equals("referrer")).forEach(c -> rankedAll.add(c.stop()));
 		double naive = TripDays.naiveKm(startPoint, rankedAll);

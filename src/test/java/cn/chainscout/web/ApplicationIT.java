@@ -574,6 +574,11 @@ class ApplicationIT {
 		assertThat(kmlStops).containsExactlyElementsOf(routed);
 		assertThat(doc.getElementsByTagName("LineString").getLength()).isEqualTo(trip.get("days").size());
 
+		// Another delta, fewer days: the route's total is never above the naive order's, to the last 0.1 km.
+		JsonNode pearl = Http.get(url("/api/v1/trip-maps/"
+				+ Http.postJson(url("/api/v1/trip-maps"), "{\"regions\":[\"珠三角\"],\"days\":2}").json().get("id").asString())).json();
+		assertThat(pearl.get("totals").get("distanceKm").asDouble()).isLessThanOrEqualTo(pearl.get("totals").get("naiveDistanceKm").asDouble());
+
 		Http.Response bad = Http.postJson(url("/api/v1/trip-maps"), "{\"regions\":[\"火星\"],\"days\":2}");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("message").asString()).contains("火星").contains("长三角");
