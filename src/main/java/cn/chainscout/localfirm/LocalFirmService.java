@@ -329,6 +329,7 @@ public class LocalFirmService {
 		writeReportFiles(report);
 		log.info("Local firms from {}: {}", fileName, report.summary());
 		events.publishEvent(new ChainsChanged("local firms"));
+		events.publishEvent(new LocalFirmsChanged(fileName));
 		return report;
 	}
 

@@ -200,23 +200,18 @@ public final class LikelyMakers implements Rankers.Ranker {
 		List<Integer> order = new ArrayList<>(heap);
 		order.sort(worstFirst.reversed());
 		Map<Integer, Double> similar = Rankers.names(g).similar(product);
+		Map<Integer, Integer> coMade = Rankers.cooccurrence(g, product);
 		List<Candidate> out = new ArrayList<>();
 		for (int e : order.subList(0, Math.min(limit, order.size()))) {
 			List<Part> ps = new ArrayList<>();
 			if (parts.coProduction()[e] > 0) {
-				ps.add(new Part("协同生产", round(parts.coProduction()[e]), "生产 " + shared(g, e, product) + "，与该产品的生产企业有共同产品"));
+				int q = best(g.products[e], coMade);
+				ps.add(new Part("协同生产", round(parts.coProduction()[e]), q < 0 ? ""
+						: "生产 " + g.productNames[q] + "（" + coMade.get(q) + " 家共同生产企业），与该产品的生产企业有共同产品"));
 			}
 			if (parts.name()[e] > 0) {
-				int best = -1;
-				double bestSim = 0;
-				for (int q : g.products[e]) {
-					double s = similar.getOrDefault(q, 0.0);
-					if (s > bestSim) {
-						bestSim = s;
-						best = q;
-					}
-				}
-				ps.add(new Part("名称相近", round(parts.name()[e]), best >= 0 ? "生产 " + g.productNames[best] : nameEvidence(g, product, e)));
+				int q = best(g.products[e], similar);
+				ps.add(new Part("名称相近", round(parts.name()[e]), q >= 0 ? "生产 " + g.productNames[q] : nameEvidence(g, product, e)));
 			}
 			if (parts.head()[e] > 0) {
 				int q = NameSignals.sharingProduct(g, product, e, false);
@@ -307,18 +302,18 @@ public final class LikelyMakers implements Rankers.Ranker {
 		return best;
 	}
 
-	private static String shared(MakerGraph g, int e, int product) {
-		Map<Integer, Integer> inter = Rankers.cooccurrence(g, product);
+	/** Of an enterprise's products, the one with the highest positive value in the map, or -1. */
+	private static int best(int[] products, Map<Integer, ? extends Number> value) {
 		int best = -1;
-		int bestCount = 0;
-		for (int q : g.products[e]) {
-			int c = inter.getOrDefault(q, 0);
-			if (c > bestCount) {
-				bestCount = c;
+		double bestValue = 0;
+		for (int q : products) {
+			Number v = value.get(q);
+			if (v != null && v.doubleValue() > bestValue) {
+				bestValue = v.doubleValue();
 				best = q;
 			}
 		}
-		return best < 0 ? "" : g.productNames[best] + "（" + bestCount + " 家共同生产企业）";
+		return best;
 	}
 
 	static double round(double d) {

@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.chainscout.chain.ChainsChanged;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.graph.Sources;
+import cn.chainscout.localfirm.LocalFirmsChanged;
 import cn.chainscout.localfirm.TableRows;
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.region.Region;
@@ -101,10 +101,7 @@ public class ReferrerService {
 	 * on the list are then rejected, and the report says so).
 	 */
 	@EventListener
-	public void localFirmsChanged(ChainsChanged event) {
-		if (!"local firms".equals(event.why())) {
-			return;
-		}
+	public void localFirmsChanged(LocalFirmsChanged event) {
 		graph.query("MATCH (d:Dataset {id: $id}) WHERE d.content IS NOT NULL RETURN d.file AS file, d.content AS content",
 				Map.of("id", DATASET)).stream().findFirst().ifPresent(r -> {
 					try {

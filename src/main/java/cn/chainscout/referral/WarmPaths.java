@@ -161,7 +161,13 @@ public class WarmPaths {
 	public Map<String, WarmPath> best(Collection<String> codes) {
 		TieGraph g = new TieGraph();
 		Map<String, WarmPath> out = new HashMap<>();
-		for (String code : new LinkedHashSet<>(codes)) {
+		// A chain on a large graph has far more candidates than the ties reach: walk the smaller side.
+		Collection<String> asked = codes;
+		if (codes.size() > g.nodes.size()) {
+			java.util.Set<String> wanted = codes instanceof java.util.Set<String> set ? set : new java.util.HashSet<>(codes);
+			asked = g.nodes.keySet().stream().filter(id -> id.startsWith("E:")).map(id -> id.substring(2)).filter(wanted::contains).toList();
+		}
+		for (String code : new LinkedHashSet<>(asked)) {
 			List<WarmPath> paths = g.pathsTo(code);
 			if (!paths.isEmpty()) {
 				out.put(code, paths.get(0));
