@@ -2,7 +2,8 @@ package cn.chainscout.crawl;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import cn.chainscout.crawl.SourceDefinition.FieldRules;
 import cn.chainscout.crawl.internal.Charsets;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * From a fetched page to the sink: decode, read (rules or generic), judge the text against what the
- * source read before (new, changed, unchanged, duplicate) and pass new and changed articles on.
+ * source read before (new, changed, unchanged, duplicate) and pass new and changed articles on. The
+ * sink may store them later; {@link CrawlRun#awaitStored()} waits for that.
  */
 final class ArticlePipeline {
 
@@ -27,9 +29,9 @@ final class ArticlePipeline {
 
 	private final CrawlRun run;
 
-	private final ToIntFunction<Article> sink;
+	private final Function<Article, CompletableFuture<Integer>> sink;
 
-	ArticlePipeline(String sourceId, @Nullable FieldRules rules, ContentIndex index, CrawlRun run, ToIntFunction<Article> sink) {
+	ArticlePipeline(String sourceId, @Nullable FieldRules rules, ContentIndex index, CrawlRun run, Function<Article, CompletableFuture<Integer>> sink) {
 		this.sourceId = sourceId;
 		this.rules = rules;
 		this.index = index;
@@ -48,8 +50,12 @@ final class ArticlePipeline {
 			switch (j.verdict()) {
 				case UNCHANGED -> run.unchanged(url);
 				case DUPLICATE -> run.duplicate(url, String.valueOf(j.duplicateOf()));
-				case NEW, CHANGED -> run.article(sink.applyAsInt(
-						new Article(sourceId, url, page.title(), page.publishedOn(), page.text(), fetchedAt, sha)));
+				case NEW, CHANGED -> {
+					run.article();
+					// Stored in the background with other pages; a page that could not be stored is read again next time.
+					run.storing(url, sink.apply(new Article(sourceId, url, page.title(), page.publishedOn(), page.text(), fetchedAt, sha)),
+							() -> index.forget(url));
+				}
 			}
 		}
 		// In the generic mode article pages lead on too (related news); with rules only lists do.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,6 +50,9 @@ final class CrawlRun implements Progress {
 	private final AtomicLong duplicates = new AtomicLong();
 
 	private final AtomicLong signals = new AtomicLong();
+
+	/** Articles handed to the sink and not yet stored. */
+	private final AtomicLong storing = new AtomicLong();
 
 	private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
 
@@ -112,9 +116,39 @@ final class CrawlRun implements Progress {
 		unchanged.incrementAndGet();
 	}
 
-	void article(int signalsFound) {
+	void article() {
 		articles.incrementAndGet();
-		signals.addAndGet(signalsFound);
+	}
+
+	/** Counts the article's signals once the sink has stored them, or its error if it could not. */
+	void storing(String url, CompletableFuture<Integer> stored, Runnable onFailure) {
+		synchronized (storing) {
+			storing.incrementAndGet();
+		}
+		stored.whenComplete((n, ex) -> {
+			if (ex == null) {
+				signals.addAndGet(n);
+			}
+			else {
+				Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+				error(url, "信号未能保存（下次抓取时重读）：" + cause.getMessage());
+				onFailure.run();
+			}
+			synchronized (storing) {
+				if (storing.decrementAndGet() == 0) {
+					storing.notifyAll();
+				}
+			}
+		});
+	}
+
+	/** Waits until every article handed to the sink is stored or has failed. */
+	void awaitStored() throws InterruptedException {
+		synchronized (storing) {
+			while (storing.get() > 0) {
+				storing.wait();
+			}
+		}
 	}
 
 	void duplicate(String url, String of) {

@@ -11,13 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import cn.chainscout.crawl.CrawlStatus.State;
@@ -208,6 +209,7 @@ public class CrawlService {
 							r.header("Last-Modified").orElse(""), r.at()),
 					properties.robotName());
 			crawler.run();
+			run.awaitStored();
 			index.save();
 			run.finished(State.FINISHED);
 			log.info("Crawl {} of {} finished: {}", run.id, d.id(), summary(run.status()));
@@ -252,7 +254,13 @@ public class CrawlService {
 					run.request(true);
 					pipeline.read(c.url(), c.body(), c.header("Content-Type"), c.header("ETag"), c.header("Last-Modified"), c.at());
 				}
+				run.awaitStored();
 				run.finished(State.FINISHED);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				run.error("", "重新抽取被中断");
+				run.finished(State.FAILED);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Re-extraction of {} failed", sourceId, ex);
@@ -287,12 +295,12 @@ public class CrawlService {
 
 	// ---------------------------------------------------------------- helpers
 
-	private ToIntFunction<Article> sink() {
+	private Function<Article, CompletableFuture<Integer>> sink() {
 		List<ArticleSink> all = sinks.orderedStream().toList();
 		return article -> {
-			int signals = 0;
+			CompletableFuture<Integer> signals = CompletableFuture.completedFuture(0);
 			for (ArticleSink s : all) {
-				signals += s.accept(article);
+				signals = signals.thenCombine(s.submit(article), Integer::sum);
 			}
 			return signals;
 		};

@@ -3,6 +3,8 @@ package cn.chainscout.signal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import cn.chainscout.crawl.Article;
 import cn.chainscout.crawl.ArticleSink;
@@ -15,6 +17,8 @@ import cn.chainscout.signal.internal.NameDictionary;
 import cn.chainscout.signal.internal.Places;
 import cn.chainscout.signal.internal.SignalExtractor;
 import cn.chainscout.signal.internal.SignalStore;
+import cn.chainscout.signal.internal.SignalWriter;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +26,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads crawled articles into signals: extraction in memory, then one write transaction per article
- * that replaces what an earlier version of the same URL gave. The name dictionary is built from the
- * graph on first use and again whenever enterprises change; building it takes a fraction of a second,
- * so every change simply rebuilds it.
+ * Reads crawled articles into signals: extraction in memory on the caller's thread, then a write
+ * that replaces what an earlier version of the same URL gave. Writes go through one
+ * {@link SignalWriter}, which stores the articles handed in meanwhile together in one transaction.
+ * The name dictionary is built from the graph on first use and again whenever enterprises change;
+ * building it takes a fraction of a second, so every change simply rebuilds it.
  */
 @Component
 // The sink the application runs with, should the crawler bring a stand-in of its own for its tests.
@@ -36,6 +41,8 @@ public class SignalSink implements ArticleSink {
 
 	private final SignalStore store;
 
+	private final SignalWriter writer;
+
 	private final Places places;
 
 	private final Set<String> placeNames;
@@ -44,6 +51,7 @@ public class SignalSink implements ArticleSink {
 
 	public SignalSink(Graph graph) {
 		this.store = new SignalStore(graph);
+		this.writer = new SignalWriter(store);
 		Gazetteer gazetteer = Gazetteer.load();
 		this.places = new Places(gazetteer);
 		Set<String> names = new HashSet<>();
@@ -56,8 +64,35 @@ public class SignalSink implements ArticleSink {
 
 	@Override
 	public int accept(Article article) {
-		checkArticle(article);
-		return store.replace(article, extract(article));
+		try {
+			return submit(article).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/** Extracts the article's signals now and queues them to be written with others. */
+	@Override
+	public CompletableFuture<Integer> submit(Article article) {
+		List<ExtractedSignal> signals;
+		try {
+			checkArticle(article);
+			signals = extract(article);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return writer.submit(new SignalStore.Page(article, signals));
+	}
+
+	/** Stores what is queued before the graph connection goes. */
+	@PreDestroy
+	void close() {
+		writer.close();
 	}
 
 	/** The signals of an article, without writing them: what {@link #accept} would store. */
@@ -82,8 +117,13 @@ public class SignalSink implements ArticleSink {
 	private SignalExtractor extractor() {
 		SignalExtractor e = extractor;
 		if (e == null) {
-			rebuild();
-			e = extractor;
+			synchronized (this) {
+				// Crawler threads arrive together at the first article: one builds, the others wait for it.
+				if (extractor == null) {
+					rebuild();
+				}
+				e = extractor;
+			}
 		}
 		return java.util.Objects.requireNonNull(e);
 	}

@@ -196,4 +196,47 @@ class CrawlerIT {
 		assertThat(sink.articles).filteredOn(a -> a.url().endsWith("/news/a2.html")).singleElement()
 			.satisfies(a -> assertThat(a.text()).contains("总投资增至22.2亿元"));
 	}
+
+	@Test
+	void aCrawlWaitsForItsArticlesToBeStoredAndReadsAPageThatFailedToStoreAgainNextTime() throws Exception {
+		// Stores later, on another thread, as the signal writer does; a2 fails the first time.
+		AtomicInteger a2Failures = new AtomicInteger(1);
+		List<String> stored = Collections.synchronizedList(new ArrayList<>());
+		ArticleSink late = new ArticleSink() {
+			@Override
+			public int accept(Article article) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public java.util.concurrent.CompletableFuture<Integer> submit(Article article) {
+				return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+					if (article.url().endsWith("/news/a2.html") && a2Failures.getAndDecrement() > 0) {
+						throw new IllegalStateException("图数据库暂时不可用");
+					}
+					stored.add(article.url().replaceFirst("^http://127\\.0\\.0\\.1:\\d+", ""));
+					return 2;
+				}, java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+			}
+		};
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("late", late);
+		CrawlProperties properties = new CrawlProperties(home.resolve("crawlers").toString(), home.resolve("raw"), false, 4, 2, 1000,
+				2000, 1000, 1_000_000, 3, 5, "ChainScoutBot/0.1 (test)");
+		CrawlService lateCrawls = new CrawlService(properties, beans.getBeanProvider(ArticleSink.class));
+
+		CrawlStatus first = lateCrawls.await(lateCrawls.crawlSource("local-news").id(), Duration.ofSeconds(30));
+		assertThat(first.status()).isEqualTo(CrawlStatus.State.FINISHED);
+		// Finished means stored: every article's signals are counted, the failed one is an error that names it.
+		assertThat(first.articles()).isEqualTo(5);
+		assertThat(first.signalsFound()).isEqualTo(8);
+		assertThat(stored).hasSize(4).doesNotContain("/news/a2.html");
+		assertThat(first.errors()).singleElement().satisfies(e -> assertThat(e).endsWith("/news/a2.html 信号未能保存（下次抓取时重读）：图数据库暂时不可用"));
+
+		CrawlStatus second = lateCrawls.await(lateCrawls.crawlSource("local-news").id(), Duration.ofSeconds(30));
+		assertThat(second.errors()).isEmpty();
+		assertThat(second.articles()).isEqualTo(1);
+		assertThat(second.signalsFound()).isEqualTo(2);
+		assertThat(stored).contains("/news/a2.html");
+	}
 }

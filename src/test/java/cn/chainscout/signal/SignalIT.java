@@ -317,6 +317,63 @@ class SignalIT {
 	}
 
 	@Test
+	@Order(12)
+	void articlesHandedInTogetherFromManyThreadsAreStoredAsOneByOne() throws Exception {
+		// Each fixture's count when accepted alone, under a URL of its own.
+		String prefix = "https://batch.example-news.cn/";
+		Map<String, Integer> alone = new java.util.HashMap<>();
+		for (String name : SignalFixtures.ARTICLES) {
+			alone.put(name, sink.accept(copy(SignalFixtures.article(name), prefix + "alone/" + name, 0)));
+		}
+		List<String> aloneFacts = signalFacts().stream().filter(f -> f.contains(prefix + "alone/")).toList();
+		// 40 copies of each fixture at once from 8 threads: the writer stores them in shared transactions.
+		List<Article> copies = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			for (String name : SignalFixtures.ARTICLES) {
+				copies.add(copy(SignalFixtures.article(name), prefix + i + "/" + name, 0));
+			}
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<java.util.concurrent.CompletableFuture<Integer>>> handed = new java.util.ArrayList<>();
+			for (Article a : copies) {
+				handed.add(pool.submit(() -> sink.submit(a)));
+			}
+			for (int i = 0; i < copies.size(); i++) {
+				String name = copies.get(i).url().substring(copies.get(i).url().lastIndexOf('/') + 1);
+				assertThat(handed.get(i).get().get(30, java.util.concurrent.TimeUnit.SECONDS)).as(copies.get(i).url()).isEqualTo(alone.get(name));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		int perCopy = alone.values().stream().mapToInt(Integer::intValue).sum();
+		assertThat(perCopy).isPositive();
+		assertThat(graph.query("MATCH (s:Signal) WHERE s.url STARTS WITH $p RETURN count(s) AS n", Map.of("p", prefix)).get(0).get("n").asInt())
+			.isEqualTo(perCopy * 41);
+		// Copy 7 holds exactly what the lone copy holds, but for its URL (and so its keys).
+		assertThat(signalFacts().stream().filter(f -> f.contains(prefix + "7/")).map(f -> withoutKey(f).replace(prefix + "7/", prefix + "alone/")).sorted())
+			.containsExactlyElementsOf(aloneFacts.stream().map(SignalIT::withoutKey).sorted().toList());
+		// A newer and an older version of one page handed in back to back: the newer one stays, whatever the batches.
+		Article newer = copy(SignalFixtures.article("catl-investment"), prefix + "versions", 3600);
+		Article emptyOlder = new Article("test", prefix + "versions", "旧版", null, "没有企业。", Instant.parse("2026-11-01T00:00:00Z"), "old");
+		var a = sink.submit(newer);
+		var b = sink.submit(emptyOlder);
+		assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(alone.get("catl-investment"));
+		assertThat(b.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(alone.get("catl-investment"));
+		graph.write(tx -> tx.run("MATCH (s:Signal) WHERE s.url STARTS WITH $p DETACH DELETE s", Map.of("p", prefix)).consume());
+	}
+
+	private static String withoutKey(String fact) {
+		return fact.replace(fact.substring(0, fact.indexOf(' ')), "KEY");
+	}
+
+	/** The article under another URL, fetched {@code laterSeconds} after it. */
+	static Article copy(Article a, String url, long laterSeconds) {
+		return new Article(a.sourceId(), url, a.title(), a.publishedOn(), a.text(), a.fetchedAt().plusSeconds(laterSeconds), a.contentSha256());
+	}
+
+	@Test
 	@Order(50)
 	void aCrawlOfALocalSiteEndsAsStoredSignalsWithTheirSourceUrl() throws Exception {
 		com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -139,6 +139,21 @@ public final class ContentIndex {
 		bySha.putIfAbsent(state.sha256(), url);
 	}
 
+	/** Forgets what was read at {@code url}, so the next crawl reads it as new (after its signals failed to store). */
+	public synchronized void forget(String url) {
+		PageState old = pages.remove(url);
+		if (old == null) {
+			return;
+		}
+		for (int band = 0; band < BANDS; band++) {
+			List<Map.Entry<Long, String>> list = bySimHashBand.get(bandKey(old.simHash(), band));
+			if (list != null) {
+				list.removeIf(e -> e.getValue().equals(url));
+			}
+		}
+		bySha.remove(old.sha256(), url);
+	}
+
 	public synchronized Optional<PageState> state(String url) {
 		return Optional.ofNullable(pages.get(url));
 	}

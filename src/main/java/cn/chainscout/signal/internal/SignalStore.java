@@ -25,16 +25,11 @@ import org.neo4j.driver.Value;
  */
 public final class SignalStore {
 
-	/** Removes what an earlier version of the page gave and this one no longer does. */
-	private static final String DELETE_GONE = """
-			MATCH (s:Signal {url: $url}) WHERE NOT s.key IN $keys
-			DETACH DELETE s""";
-
 	private static final String MERGE = """
 			UNWIND $rows AS row
 			MATCH (e:Enterprise {code: row.enterprise})
 			MERGE (s:Signal {key: row.key})
-			SET s.url = $url, s.title = $title, s.source = $source, s.fetchedAt = $fetchedAt, s.contentSha256 = $sha,
+			SET s.url = row.url, s.title = row.title, s.source = row.source, s.fetchedAt = row.fetchedAt, s.contentSha256 = row.contentSha256,
 			    s.enterprise = row.enterprise, s.type = row.type, s.amountYuan = row.amountYuan, s.region = row.region,
 			    s.date = row.date, s.snippet = row.snippet, s.confidence = row.confidence, s.review = row.review,
 			    s.matched = row.matched, s.method = row.method
@@ -44,7 +39,19 @@ public final class SignalStore {
 			DELETE old
 			WITH DISTINCT s, row
 			OPTIONAL MATCH (r:Region {code: row.region})
-			FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (s)-[:IN_REGION]->(r))""";
+			FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (s)-[:IN_REGION]->(r))
+			RETURN row.url AS url, count(DISTINCT s) AS n""";
+
+	/** For pages whose URL has no signals yet: nothing to match, so plain creates. */
+	private static final String CREATE = """
+			UNWIND $rows AS row
+			MATCH (e:Enterprise {code: row.enterprise})
+			CREATE (s:Signal)-[:ABOUT]->(e)
+			SET s = row
+			WITH s, row
+			OPTIONAL MATCH (r:Region {code: row.region})
+			FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (s)-[:IN_REGION]->(r))
+			RETURN row.url AS url, count(*) AS n""";
 
 	private static final String RETURN = """
 			RETURN s.enterprise AS enterprise, e.name AS name, s.type AS type, s.amountYuan AS amountYuan,
@@ -75,46 +82,114 @@ public final class SignalStore {
 	 * @return the number of signals the URL now has
 	 */
 	public int replace(Article article, List<ExtractedSignal> signals) {
-		List<Map<String, Object>> rows = new ArrayList<>(signals.size());
-		List<String> keys = new ArrayList<>(signals.size());
-		for (ExtractedSignal s : signals) {
-			Map<String, Object> row = new HashMap<>();
-			String key = key(article.url(), s.enterprise(), s.type());
-			keys.add(key);
-			row.put("key", key);
-			row.put("enterprise", s.enterprise());
-			row.put("type", s.type().name());
-			row.put("amountYuan", s.amountYuan());
-			row.put("region", s.region());
-			row.put("date", s.date());
-			row.put("snippet", s.snippet());
-			row.put("confidence", s.confidence());
-			row.put("review", s.review() ? Boolean.TRUE : null);
-			row.put("matched", s.matched());
-			row.put("method", s.method());
-			rows.add(row);
+		return replaceAll(List.of(new Page(article, signals))).get(0);
+	}
+
+	/** An article and the signals read from it, to be stored. */
+	public record Page(Article article, List<ExtractedSignal> signals) {
+	}
+
+	/**
+	 * Replaces the signals of every page's URL, all in one transaction, with a fixed number of
+	 * statements however many pages there are. A page is skipped when the graph already holds signals
+	 * from a later fetch of its URL. The URLs must be distinct.
+	 * @return per page, in order, the number of signals its URL now has
+	 */
+	public List<Integer> replaceAll(List<Page> pages) {
+		List<Map<String, Object>> articles = new ArrayList<>(pages.size());
+		for (Page page : pages) {
+			Article a = page.article();
+			List<String> keys = new ArrayList<>(page.signals().size());
+			for (ExtractedSignal s : page.signals()) {
+				keys.add(key(a.url(), s.enterprise(), s.type()));
+			}
+			Map<String, Object> m = new HashMap<>();
+			m.put("url", a.url());
+			m.put("keys", keys);
+			m.put("fetchedAt", a.fetchedAt().atZone(ZoneOffset.UTC));
+			articles.add(m);
 		}
-		Map<String, Object> p = new HashMap<>();
-		p.put("url", article.url());
-		p.put("keys", keys);
-		p.put("rows", rows);
-		p.put("title", article.title());
-		p.put("source", article.sourceId());
-		p.put("fetchedAt", article.fetchedAt().atZone(ZoneOffset.UTC));
-		p.put("sha", article.contentSha256());
 		return graph.write(tx -> {
 			// A late retry of an older fetch must not undo a newer version of the page.
-			var newest = tx.run("MATCH (s:Signal {url: $url}) RETURN max(s.fetchedAt) AS newest, count(s) AS n", p).single();
-			if (!newest.get("newest").isNull()
-					&& newest.get("newest").asZonedDateTime().toInstant().isAfter(article.fetchedAt())) {
-				return newest.get("n").asInt();
+			Map<String, Value> newest = new HashMap<>();
+			Map<String, Integer> had = new HashMap<>();
+			tx.run("""
+					UNWIND $articles AS a
+					MATCH (s:Signal {url: a.url})
+					RETURN a.url AS url, max(s.fetchedAt) AS newest, count(s) AS n""", Map.of("articles", articles))
+				.forEachRemaining(r -> {
+					newest.put(r.get("url").asString(), r.get("newest"));
+					had.put(r.get("url").asString(), r.get("n").asInt());
+				});
+			List<Map<String, Object>> replaced = new ArrayList<>();
+			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> created = new ArrayList<>();
+			boolean[] stale = new boolean[pages.size()];
+			for (int i = 0; i < pages.size(); i++) {
+				Article a = pages.get(i).article();
+				Value n = newest.get(a.url());
+				if (n != null && !n.isNull() && n.asZonedDateTime().toInstant().isAfter(a.fetchedAt())) {
+					stale[i] = true;
+					continue;
+				}
+				if (had.containsKey(a.url())) {
+					replaced.add(articles.get(i));
+				}
+				List<Map<String, Object>> to = had.containsKey(a.url()) ? rows : created;
+				for (ExtractedSignal s : pages.get(i).signals()) {
+					to.add(row(a, s));
+				}
 			}
-			tx.run(DELETE_GONE, p).consume();
+			if (!replaced.isEmpty()) {
+				tx.run("""
+						UNWIND $articles AS a
+						MATCH (s:Signal {url: a.url}) WHERE NOT s.key IN a.keys
+						DETACH DELETE s""", Map.of("articles", replaced)).consume();
+			}
+			Map<String, Integer> now = new HashMap<>();
 			if (!rows.isEmpty()) {
-				tx.run(MERGE, p).consume();
+				tx.run(MERGE, Map.of("rows", rows)).forEachRemaining(r -> now.put(r.get("url").asString(), r.get("n").asInt()));
 			}
-			return tx.run("MATCH (s:Signal {url: $url}) RETURN count(s)", p).single().get(0).asInt();
+			if (!created.isEmpty()) {
+				tx.run(CREATE, Map.of("rows", dedupe(created))).forEachRemaining(r -> now.put(r.get("url").asString(), r.get("n").asInt()));
+			}
+			List<Integer> counts = new ArrayList<>(pages.size());
+			for (int i = 0; i < pages.size(); i++) {
+				String url = pages.get(i).article().url();
+				counts.add(stale[i] ? had.getOrDefault(url, 0) : now.getOrDefault(url, 0));
+			}
+			return counts;
 		});
+	}
+
+	/** One row per key (the extraction gives one signal per firm and type, but a create must not rely on it). */
+	private static List<Map<String, Object>> dedupe(List<Map<String, Object>> rows) {
+		Map<Object, Map<String, Object>> byKey = new java.util.LinkedHashMap<>();
+		for (Map<String, Object> row : rows) {
+			byKey.put(row.get("key"), row);
+		}
+		return List.copyOf(byKey.values());
+	}
+
+	private static Map<String, Object> row(Article a, ExtractedSignal s) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("key", key(a.url(), s.enterprise(), s.type()));
+		row.put("url", a.url());
+		row.put("title", a.title());
+		row.put("source", a.sourceId());
+		row.put("fetchedAt", a.fetchedAt().atZone(ZoneOffset.UTC));
+		row.put("contentSha256", a.contentSha256());
+		row.put("enterprise", s.enterprise());
+		row.put("type", s.type().name());
+		row.put("amountYuan", s.amountYuan());
+		row.put("region", s.region());
+		row.put("date", s.date());
+		row.put("snippet", s.snippet());
+		row.put("confidence", s.confidence());
+		row.put("review", s.review() ? Boolean.TRUE : null);
+		row.put("matched", s.matched());
+		row.put("method", s.method());
+		return row;
 	}
 
 	/** Every enterprise's names, for the dictionary. */
