@@ -36,8 +36,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Turns what a recruiter types into a Lucene query and runs it: every space-separated word must match
@@ -49,6 +47,12 @@ public final class EnterpriseSearch {
 
 	static final String[] FACET_DIMS = { Fields.PROVINCE, Fields.CITY, Fields.INDUSTRY1, Fields.INDUSTRY2,
 			Fields.INDUSTRY3, Fields.EXCHANGE };
+
+	/**
+	 * Matches counted one by one for the facets at most; above this a seeded random sample of this many
+	 * is counted and scaled (a broad word such as 科技 matches hundreds of thousands of firms at 1M).
+	 */
+	static final int FACET_SAMPLE = 10_000;
 
 	private static final Pattern CODE = Pattern.compile("(?i)^(\\d{6})(\\.(sz|sh|bj))?$");
 
@@ -62,8 +66,6 @@ public final class EnterpriseSearch {
 	private final @org.jspecify.annotations.Nullable ProductIndex products;
 
 	private final Analyzer grams = SearchAnalyzers.cjkGrams();
-
-	private final Analyzer analyzer = SearchAnalyzers.perField();
 
 	private final Map<Object, SortedSetDocValuesReaderState> facetStates = new WeakHashMap<>();
 
@@ -112,7 +114,7 @@ public final class EnterpriseSearch {
 		IndexSearcher searcher = index.acquire();
 		try {
 			int wanted = request.page() * request.size();
-			FacetsCollector facets = new FacetsCollector();
+			org.apache.lucene.facet.RandomSamplingFacetsCollector facets = new org.apache.lucene.facet.RandomSamplingFacetsCollector(FACET_SAMPLE, 42);
 			TopDocs top = request.sort().equals("size")
 					? FacetsCollector.search(searcher, query, wanted,
 							new Sort(new SortField(Fields.SIZE, SortField.Type.INT, true), SortField.FIELD_SCORE), true, facets)
@@ -120,23 +122,18 @@ public final class EnterpriseSearch {
 			ScoreDoc[] docs = top.scoreDocs;
 			int from = Math.min(docs.length, (request.page() - 1) * request.size());
 			ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
-			Map<String, String[]> highlights = highlight(searcher, query, pageDocs);
+			List<String> pieces = Highlights.pieces(request.q());
+			List<NoteWord> noteWords = NoteWord.of(request.q());
 			List<SearchResult.Hit> hits = new ArrayList<>();
 			for (int i = 0; i < pageDocs.length; i++) {
 				Document d = searcher.storedFields().document(pageDocs[i].doc);
-				List<String> why = new ArrayList<>();
-				for (String field : HIGHLIGHT_FIELDS) {
-					String[] fragments = highlights.get(field);
-					if (fragments != null && fragments[i] != null) {
-						why.add(label(field) + "：" + fragments[i]);
-					}
-				}
-				why.addAll(notes(request.q(), d));
+				List<String> why = highlights(d, pieces);
+				why.addAll(notes(noteWords, d));
 				hits.add(new SearchResult.Hit(d.get(Fields.CODE), d.get(Fields.NAME), d.get(Fields.FULL_NAME),
 						d.get(Fields.REGION_NAME), Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score, why));
 			}
 			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(searcher, facets),
-					request.page() == 1 ? products(request.q()) : List.of());
+					estimated(facets), request.page() == 1 ? products(request.q()) : List.of());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -246,26 +243,28 @@ public final class EnterpriseSearch {
 				}
 			}
 		}
-		ways.add(gramsQuery(Fields.NAME, word, 14));
-		ways.add(gramsQuery(Fields.FULL_NAME, word, 8));
-		ways.add(gramsQuery(Fields.ALIASES, word, 5));
-		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, word, 7));
-		ways.add(gramsQuery(Fields.PRODUCTS, word, 4));
-		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, word, 3));
-		ways.add(gramsQuery(Fields.REGION_TEXT, word, 5));
+		Grams g = grams(word);
+		ways.add(gramsQuery(Fields.NAME, g, 14));
+		ways.add(gramsQuery(Fields.FULL_NAME, g, 8));
+		ways.add(gramsQuery(Fields.ALIASES, g, 5));
+		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7));
+		ways.add(gramsQuery(Fields.PRODUCTS, g, 4));
+		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, g, 3));
+		ways.add(gramsQuery(Fields.REGION_TEXT, g, 5));
 		ways.removeIf(q -> q instanceof BooleanQuery bq && bq.clauses().isEmpty());
 		return new DisjunctionMaxQuery(ways, 0.2f);
 	}
 
-	/**
-	 * The word's character pairs (its single character when it has one) in a field; most pairs must be
-	 * there, so one wrong character still finds the name.
-	 */
-	private Query gramsQuery(String field, String word, float boost) {
+	/** A word as the index's CJK analyser cuts it: character pairs, single characters, other words. */
+	private record Grams(List<String> unigrams, List<String> bigrams, List<String> words) {
+	}
+
+	private Grams grams(String word) {
 		List<String> unigrams = new ArrayList<>();
 		List<String> bigrams = new ArrayList<>();
 		List<String> words = new ArrayList<>();
-		try (TokenStream ts = grams.tokenStream(field, word)) {
+		// The analyser cuts every field alike; the field name only picks its reused components.
+		try (TokenStream ts = grams.tokenStream(Fields.NAME, word)) {
 			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
 			var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
 			ts.reset();
@@ -282,12 +281,24 @@ public final class EnterpriseSearch {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return new Grams(unigrams, bigrams, words);
+	}
+
+	private Query gramsQuery(String field, String word, float boost) {
+		return gramsQuery(field, grams(word), boost);
+	}
+
+	/**
+	 * The word's character pairs (its single character when it has one) in a field; most pairs must be
+	 * there, so one wrong character still finds the name.
+	 */
+	private static Query gramsQuery(String field, Grams g, float boost) {
 		BooleanQuery.Builder b = new BooleanQuery.Builder();
-		List<String> terms = new ArrayList<>(bigrams.isEmpty() ? unigrams : bigrams);
+		List<String> terms = g.bigrams().isEmpty() ? g.unigrams() : g.bigrams();
 		for (String t : terms) {
 			b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
 		}
-		for (String w : words) {
+		for (String w : g.words()) {
 			b.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST);
 		}
 		if (!terms.isEmpty()) {
@@ -297,44 +308,78 @@ public final class EnterpriseSearch {
 		return q.clauses().isEmpty() ? q : new BoostQuery(q, boost);
 	}
 
-	private Map<String, String[]> highlight(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
-		if (docs.length == 0) {
-			return Map.of();
+	/** Where the query's words appear in the firm's names, products and industries, each with its label. */
+	private static List<String> highlights(Document d, List<String> pieces) {
+		List<String> why = new ArrayList<>();
+		for (String field : HIGHLIGHT_FIELDS) {
+			String marked = null;
+			switch (field) {
+				case Fields.PRODUCTS, Fields.INDUSTRY_TEXT -> marked = Highlights.markItems(d.get(field), pieces);
+				case Fields.ALIASES -> {
+					for (String alias : d.getValues(field)) {
+						marked = Highlights.mark(alias, pieces);
+						if (marked != null) {
+							break;
+						}
+					}
+				}
+				default -> marked = Highlights.mark(d.get(field), pieces);
+			}
+			if (marked != null) {
+				why.add(label(field) + "：" + marked);
+			}
 		}
-		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-			.withHandleMultiTermQuery(false)
-			.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-			.withMaxLength(2_000)
-			.build();
-		int[] ids = new int[docs.length];
-		for (int i = 0; i < docs.length; i++) {
-			ids[i] = docs[i].doc;
+		return why;
+	}
+
+	/** A query word as the notes need it, read once a query rather than once a hit. */
+	private record NoteWord(@org.jspecify.annotations.Nullable String codeDigits, @org.jspecify.annotations.Nullable String latin) {
+
+		static List<NoteWord> of(String q) {
+			List<NoteWord> words = new ArrayList<>();
+			for (String word : q.split(" ")) {
+				var m = CODE.matcher(word);
+				if (m.matches()) {
+					words.add(new NoteWord(m.group(1), null));
+				}
+				else if (DIGITS.matcher(word).matches() && word.length() >= 3) {
+					words.add(new NoteWord(word, null));
+				}
+				else if (Pinyin.isLatin(word)) {
+					words.add(new NoteWord(null, word.toLowerCase(Locale.ROOT)));
+				}
+			}
+			return words;
 		}
-		int[] passages = new int[HIGHLIGHT_FIELDS.length];
-		java.util.Arrays.fill(passages, 1);
-		return highlighter.highlightFields(HIGHLIGHT_FIELDS, query, ids, passages);
 	}
 
 	/** Reasons the highlighter cannot show: a code, pinyin or initials match. */
-	private static List<String> notes(String q, Document d) {
+	private static List<String> notes(List<NoteWord> words, Document d) {
 		List<String> notes = new ArrayList<>();
+		if (words.isEmpty()) {
+			return notes;
+		}
 		String code = d.get(Fields.CODE);
-		for (String word : q.split(" ")) {
-			var m = CODE.matcher(word);
-			if (m.matches() && code.startsWith(m.group(1)) || DIGITS.matcher(word).matches() && word.length() >= 3 && code.startsWith(word)) {
-				notes.add("代码：<em>" + escape(code) + "</em>");
+		List<Pinyin.Variant> spellings = null;
+		for (NoteWord word : words) {
+			if (word.codeDigits() != null) {
+				if (code.startsWith(word.codeDigits())) {
+					notes.add("代码：<em>" + escape(code) + "</em>");
+				}
+				continue;
 			}
-			else if (Pinyin.isLatin(word)) {
-				String w = word.toLowerCase(Locale.ROOT);
-				for (Pinyin.Variant v : storedSpellings(d)) {
-					if (v.initials().startsWith(w)) {
-						notes.add("首字母：<em>" + v.initials() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
-						break;
-					}
-					if (v.full().startsWith(w) || FuzzyMatch.close(v.full(), w)) {
-						notes.add("拼音：<em>" + v.full() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
-						break;
-					}
+			String w = java.util.Objects.requireNonNull(word.latin());
+			if (spellings == null) {
+				spellings = storedSpellings(d);
+			}
+			for (Pinyin.Variant v : spellings) {
+				if (v.initials().startsWith(w)) {
+					notes.add("首字母：<em>" + v.initials() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
+					break;
+				}
+				if (v.full().startsWith(w) || FuzzyMatch.close(v.full(), w)) {
+					notes.add("拼音：<em>" + v.full() + "</em>（" + escape(d.get(Fields.NAME)) + "）");
+					break;
 				}
 			}
 		}
@@ -360,21 +405,23 @@ public final class EnterpriseSearch {
 		return org.springframework.web.util.HtmlUtils.htmlEscape(s);
 	}
 
-	private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, FacetsCollector collector)
-			throws IOException {
+	private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher,
+			org.apache.lucene.facet.RandomSamplingFacetsCollector collector) throws IOException {
 		Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
 		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
 		if (state == null) {
 			return out;
 		}
 		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collector);
+		// Known once the counts have asked for the (sampled) matches.
+		double scale = estimated(collector) ? 1 / collector.getSamplingRate() : 1;
 		for (String dim : FACET_DIMS) {
 			List<SearchResult.FacetValue> values = new ArrayList<>();
 			try {
 				FacetResult result = counts.getTopChildren(20, dim);
 				if (result != null) {
 					for (LabelAndValue lv : result.labelValues) {
-						values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
+						values.add(new SearchResult.FacetValue(lv.label, Math.max(1, Math.round(lv.value.longValue() * scale))));
 					}
 				}
 			}
@@ -384,6 +431,11 @@ public final class EnterpriseSearch {
 			out.put(dim, values);
 		}
 		return out;
+	}
+
+	private static boolean estimated(org.apache.lucene.facet.RandomSamplingFacetsCollector collector) {
+		double rate = collector.getSamplingRate();
+		return rate > 0 && rate < 1;
 	}
 
 	private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {

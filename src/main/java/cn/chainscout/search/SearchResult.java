@@ -9,10 +9,12 @@ import java.util.Map;
  * @param size hits per page
  * @param hits this page's hits, best first
  * @param facets counts per value of province, city, industry levels and exchange, over all matches
+ * @param facetsEstimated true when there were too many matches to count one by one: the counts are
+ *        then read from a random sample of {@link EnterpriseSearch#FACET_SAMPLE} matches and scaled up
  * @param products products whose names match the query's words, with their makers
  */
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
-		List<ProductDocument> products) {
+		boolean facetsEstimated, List<ProductDocument> products) {
 
 	/**
 	 * @param highlights why it matched: fragments with the matching text in {@code <em>}, or a note such
