@@ -16,9 +16,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class Application {
 
+	private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "generate", "reindex", "evaluate-search", "evaluate",
+			"bench-chains", "bench-recommend", "bench-trips", "bench-signals", "bench-crawl");
+
 	public static void main(String[] args) {
 		String command = args.length > 0 ? args[0] : "";
 		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+		if (COMMANDS.contains(command)) {
+			// A command does its own work only: no scheduled crawls, no recommendations computed in the background.
+			System.setProperty("chainscout.crawl.schedule-enabled", System.getProperty("chainscout.crawl.schedule-enabled", "false"));
+			System.setProperty("chainscout.recommend.warm-up", System.getProperty("chainscout.recommend.warm-up", "false"));
+		}
 		switch (command) {
 			case "import" -> System.exit(ImportCommand.run(rest));
 			case "generate" -> System.exit(GenerateCommand.run(rest));

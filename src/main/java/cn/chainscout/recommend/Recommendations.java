@@ -109,12 +109,23 @@ public class Recommendations {
 		return t;
 	});
 
+	/** False in the jar's commands ({@code chainscout.recommend.warm-up=false}): a benchmark measures its own work only. */
+	private volatile boolean warming = true;
+
+	@org.springframework.context.event.EventListener
+	public void on(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+		warming = ready.getApplicationContext().getEnvironment().getProperty("chainscout.recommend.warm-up", Boolean.class, true);
+		warmUp();
+	}
+
 	/**
 	 * Computes every chain's candidates in the background once the service is ready and after each
 	 * graph change, so that a chain lead's first request is answered from memory.
 	 */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	public void warmUp() {
+		if (!warming) {
+			return;
+		}
 		long seen = generation.get();
 		warmer.execute(() -> {
 			for (String chain : maps.chainNames().keySet()) {
