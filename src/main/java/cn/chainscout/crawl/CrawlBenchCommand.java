@@ -100,40 +100,8 @@ public final class CrawlBenchCommand {
 					+ "[--pages-per-host 5] [--delay-ms 1000] [--threads 16] [--graph]");
 			return 2;
 		}
-		if (graph) {
-			SpringApplication app = new SpringApplication(Application.class);
-			app.setWebApplicationType(WebApplicationType.NONE);
-			try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
-				Graph g = context.getBean(Graph.class);
-				List<String> names = g.query("MATCH (e:Enterprise) WHERE e.fullName IS NOT NULL RETURN e.fullName AS n ORDER BY e.code LIMIT 5000",
-						Map.of()).stream().map(r -> r.get("n").asString()).toList();
-				if (names.isEmpty()) {
-					System.err.println("图中没有企业：请先导入数据（java -jar chainscout.jar import）");
-					return 1;
-				}
-				ArticleSink sink = context.getBean(ArticleSink.class);
-				awaitQuiet();
-				// A first article outside the clock: what a sink prepares once in a service's life (the name dictionary) is not part of a crawl.
-				sink.accept(new Article("bench", "http://127.0.0.1/warm-up", "预热", null, names.get(0) + "签约。", java.time.Instant.now(), "warm-up"));
-				try {
-					return bench(hosts, pagesPerHost, delayMs, threads, names.toArray(String[]::new), sink);
-				}
-				finally {
-					long removed = g.write(tx -> tx.run("MATCH (s:Signal) WHERE s.source = 'bench' DETACH DELETE s RETURN count(*)").single().get(0).asLong());
-					System.out.printf(Locale.ROOT, "The bench's %,d signals were deleted from the graph.%n", removed);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				System.err.println("测量失败: " + ex);
-				return 1;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return 1;
-			}
-		}
 		try {
-			return bench(hosts, pagesPerHost, delayMs, threads, FIRMS, null);
+			return graph ? benchOnGraph(hosts, pagesPerHost, delayMs, threads, springArgs) : bench(hosts, pagesPerHost, delayMs, threads, FIRMS, null);
 		}
 		catch (IOException | RuntimeException ex) {
 			System.err.println("测量失败: " + ex);
@@ -145,9 +113,36 @@ public final class CrawlBenchCommand {
 		}
 	}
 
+	/** The crawl through the application's signal sink, on the graph of the current directory, about its enterprises. */
+	private static int benchOnGraph(int hosts, int pagesPerHost, long delayMs, int threads, List<String> springArgs)
+			throws IOException, InterruptedException {
+		SpringApplication app = new SpringApplication(Application.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+			Graph g = context.getBean(Graph.class);
+			List<String> names = g.query("MATCH (e:Enterprise) WHERE e.fullName IS NOT NULL RETURN e.fullName AS n ORDER BY e.code LIMIT 5000",
+					Map.of()).stream().map(r -> r.get("n").asString()).toList();
+			if (names.isEmpty()) {
+				System.err.println("图中没有企业：请先导入数据（java -jar chainscout.jar import）");
+				return 1;
+			}
+			ArticleSink sink = context.getBean(ArticleSink.class);
+			awaitQuiet();
+			// A first article outside the clock: what a sink prepares once in a service's life (the name dictionary) is not part of a crawl.
+			sink.accept(new Article("bench", "http://127.0.0.1/warm-up", "预热", null, names.get(0) + "签约。", java.time.Instant.now(), "warm-up"));
+			try {
+				return bench(hosts, pagesPerHost, delayMs, threads, names.toArray(String[]::new), sink);
+			}
+			finally {
+				long removed = g.write(tx -> tx.run("MATCH (s:Signal) WHERE s.source = 'bench' DETACH DELETE s RETURN count(*)").single().get(0).asLong());
+				System.out.printf(Locale.ROOT, "The bench's %,d signals were deleted from the graph.%n", removed);
+			}
+		}
+	}
+
 	/**
-	 * Waits (up to two minutes) until the process has been nearly idle for two seconds: the service
-	 * computes its recommendations in the background after it starts, which is not part of a crawl.
+	 * Waits (up to two minutes) until the process has been nearly idle for two seconds: what the
+	 * application does in the background after it starts (index sampling, caches) is not part of a crawl.
 	 */
 	private static void awaitQuiet() throws InterruptedException {
 		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
