@@ -51,9 +51,6 @@ public final class LikelyMakers implements Rankers.Ranker {
 		public static final Weights NO_MAKERS = new Weights(0, 0, 0.1145, 0.0030, 0.0410, 0.0400, 0.0060, 0.0240, 0.0020, 0.0100, 0.0600,
 				0.0213).normalised();
 
-		/** The weights before they were conditioned on the product (one set for both kinds). */
-		public static final Weights SHARED = new Weights(0.768, 0, 0.112 * 0.73, 0.112 * 0.27, 0.041, 0.020, 0.012, 0.020, 0.002, 0, 0, 0.025);
-
 		double sum() {
 			return coProduction + allocation + name + nameProfile + head + start + industry + industryByName + relations + relations2 + style + size;
 		}
