@@ -10,7 +10,8 @@ import java.util.Map;
  * link. It adds up, each scaled to 0..1 for the product asked about:
  * <ul>
  * <li>co-production (协同生产): the enterprise makes products whose makers overlap the product's
- * makers (sum of cosine similarities of maker sets);</li>
+ * makers (sum of cosine similarities of maker sets), and the share of one unit that reaches it
+ * from those makers through their products (resource allocation);</li>
  * <li>name (名称相近): the product's name against the names of the enterprise's products, its full
  * name and its industries: BM25 of character 1–3-grams, plus the TF-IDF profile of character
  * pairs;</li>
@@ -23,32 +24,61 @@ import java.util.Map;
  * <li>industry by name (行业常产同类): how often makers in the enterprise's level-3 industry make
  * products whose names share the product's characters and head;</li>
  * <li>relations (上下游关联): the enterprise makes a product the graph relates to this one
- * (upstream material, downstream product, subclass);</li>
+ * (upstream material, downstream product, subclass), or, less, one related to such a product;</li>
+ * <li>style (名称写法相同): the enterprise writes the same punctuation or Latin letters in its
+ * product names;</li>
  * <li>a little size (规模): how many products the enterprise makes.</li>
  * </ul>
- * The weights were tuned on held-out splits of seeds 1 and 2 (see BENCHMARKS.md).
+ * The weights depend on the product: one set when it has other known makers, one when it has
+ * none. Both were tuned on held-out splits of seeds 1 and 2 (see BENCHMARKS.md).
  */
 public final class LikelyMakers implements Rankers.Ranker {
 
-	/** Weights of the parts; they sum to 1. */
-	public record Weights(double coProduction, double name, double head, double start, double industry, double industryByName,
-			double relations, double size) {
+	/**
+	 * Weights of the parts, each applied to a signal scaled to 0..1 for the product; they sum to 1.
+	 * Co-production adds two signals (cosine of maker sets, and resource allocation over the
+	 * enterprise–product graph), the name part two (BM25 and the pair profile), relations two (one
+	 * hop and two hops).
+	 */
+	public record Weights(double coProduction, double allocation, double name, double nameProfile, double head, double start,
+			double industry, double industryByName, double relations, double relations2, double style, double size) {
 
-		/** Tuned on seeds 1 and 2 (not on the reported seeds 42 and 7). */
-		public static final Weights DEFAULT = new Weights(0.768, 0.112, 0.041, 0.020, 0.012, 0.020, 0.002, 0.025);
+		/** For a product with other known makers; tuned on seeds 1 and 2 (not on the reported seeds 42 and 7). */
+		public static final Weights KNOWN_MAKERS = new Weights(1.5360, 0.0420, 0.0981, 0, 0.0574, 0.0392, 0.0240, 0.0280, 0.0028, 0.0300, 0,
+				0.0213).normalised();
+
+		/** For a product nobody else makes: only names, relations and industry can find its makers. */
+		public static final Weights NO_MAKERS = new Weights(0, 0, 0.1145, 0.0030, 0.0410, 0.0400, 0.0060, 0.0240, 0.0020, 0.0100, 0.0600,
+				0.0213).normalised();
+
+		double sum() {
+			return coProduction + allocation + name + nameProfile + head + start + industry + industryByName + relations + relations2 + style + size;
+		}
+
+		/** The same weights scaled to sum to 1 (the ranking does not change). */
+		Weights normalised() {
+			double t = sum();
+			return new Weights(coProduction / t, allocation / t, name / t, nameProfile / t, head / t, start / t, industry / t, industryByName / t,
+					relations / t, relations2 / t, style / t, size / t);
+		}
 	}
 
-	/** Within the name part: BM25 and the pair profile (they sum to 1). */
-	static final double NAME_BM25 = 0.73, NAME_PROFILE = 0.27;
+	private final Weights knownMakers;
 
-	private final Weights w;
+	private final Weights noMakers;
+
+	/** Weights conditioned on the product: one set when it has other known makers, one when it has none. */
+	public LikelyMakers(Weights knownMakers, Weights noMakers) {
+		this.knownMakers = knownMakers;
+		this.noMakers = noMakers;
+	}
 
 	public LikelyMakers(Weights w) {
-		this.w = w;
+		this(w, w);
 	}
 
 	public LikelyMakers() {
-		this(Weights.DEFAULT);
+		this(Weights.KNOWN_MAKERS, Weights.NO_MAKERS);
 	}
 
 	@Override
@@ -58,10 +88,10 @@ public final class LikelyMakers implements Rankers.Ranker {
 
 	/** The parts of one enterprise's score, each already weighted, and what they rest on. */
 	record Parts(double[] coProduction, double[] name, double[] head, double[] start, double[] industry, double[] industryByName,
-			double[] relations, double[] size) {
+			double[] relations, double[] style, double[] size) {
 
 		double total(int e) {
-			return coProduction[e] + name[e] + head[e] + start[e] + industry[e] + industryByName[e] + relations[e] + size[e];
+			return coProduction[e] + name[e] + head[e] + start[e] + industry[e] + industryByName[e] + relations[e] + style[e] + size[e];
 		}
 	}
 
@@ -77,9 +107,13 @@ public final class LikelyMakers implements Rankers.Ranker {
 
 	Parts parts(MakerGraph g, int product) {
 		int n = g.enterprises();
+		int pm = g.makers[product].length;
+		// The two kinds of product behave differently (a held-out maker of a product with other makers
+		// is found by co-production, one of a product nobody else makes by its name alone).
+		Weights w = pm > 0 ? knownMakers : noMakers;
 		NameSignals signals = NameSignals.of(g);
 		double[] cf = new double[n];
-		int pm = g.makers[product].length;
+		double[] allocation = new double[n];
 		if (pm > 0) {
 			Rankers.cooccurrence(g, product).forEach((q, inter) -> {
 				double cos = inter / Math.sqrt((double) pm * g.makers[q].length);
@@ -87,15 +121,19 @@ public final class LikelyMakers implements Rankers.Ranker {
 					cf[e] += cos;
 				}
 			});
+			allocate(g, product, allocation);
 		}
 		double[] bm25 = signals.bm25(g, product);
 		double[] profile = Rankers.profiles(g).cosine(g, product);
 		Map<Integer, Double> similar = Rankers.names(g).similar(product);
-		scale(bm25, w.name() * NAME_BM25);
-		scale(profile, w.name() * NAME_PROFILE);
+		scale(cf, w.coProduction());
+		scale(allocation, w.allocation());
+		scale(bm25, w.name());
+		scale(profile, w.nameProfile());
 		double[] name = new double[n];
 		for (int e = 0; e < n; e++) {
 			name[e] = bm25[e] + profile[e];
+			cf[e] += allocation[e];
 		}
 		int[] headLength = signals.headLength(g, product);
 		int[] startLength = signals.startLength(g, product);
@@ -106,12 +144,27 @@ public final class LikelyMakers implements Rankers.Ranker {
 			start[e] = startLength[e];
 		}
 		double[] rel = new double[n];
+		double[] rel2 = new double[n];
 		for (int r : g.related[product]) {
 			double weight = 1 / Math.log(2 + g.makers[r].length);
 			for (int e : g.makers[r]) {
 				rel[e] += weight;
 			}
+			for (int r2 : g.related[r]) {
+				if (r2 != product) {
+					double weight2 = 1 / Math.log(2 + g.makers[r2].length) / Math.log(2 + g.related[r].length);
+					for (int e : g.makers[r2]) {
+						rel2[e] += weight2;
+					}
+				}
+			}
 		}
+		scale(rel, w.relations());
+		scale(rel2, w.relations2());
+		for (int e = 0; e < n; e++) {
+			rel[e] += rel2[e];
+		}
+		double[] style = signals.style(g, product);
 		Map<Integer, Double> industryShare = new HashMap<>();
 		double total = 0;
 		if (pm > 0) {
@@ -142,14 +195,37 @@ public final class LikelyMakers implements Rankers.Ranker {
 			indName[e] = i < 0 ? 0 : byName.getOrDefault(i, 0.0);
 			size[e] = Math.log(1 + g.products[e].length);
 		}
-		scale(cf, w.coProduction());
 		scale(head, w.head());
 		scale(start, w.start());
 		scale(ind, w.industry());
 		scale(indName, w.industryByName());
-		scale(rel, w.relations());
+		scale(style, w.style());
 		scale(size, w.size());
-		return new Parts(cf, name, head, start, ind, indName, rel, size);
+		return new Parts(cf, name, head, start, ind, indName, rel, style, size);
+	}
+
+	/**
+	 * Resource allocation from the product's makers: each passes an equal share of one unit to each
+	 * of its products, and each product on to each of its makers. Unlike the cosine it discounts
+	 * makers of many products and products of many makers.
+	 */
+	private static void allocate(MakerGraph g, int product, double[] into) {
+		Map<Integer, Double> onProduct = new HashMap<>();
+		int pm = g.makers[product].length;
+		for (int m : g.makers[product]) {
+			double share = 1.0 / pm / g.products[m].length;
+			for (int q : g.products[m]) {
+				if (q != product) {
+					onProduct.merge(q, share, Double::sum);
+				}
+			}
+		}
+		onProduct.forEach((q, v) -> {
+			double share = v / g.makers[q].length;
+			for (int e : g.makers[q]) {
+				into[e] += share;
+			}
+		});
 	}
 
 	private static void scale(double[] v, double weight) {
@@ -224,15 +300,10 @@ public final class LikelyMakers implements Rankers.Ranker {
 						q < 0 ? "" : "生产 " + g.productNames[q] + "，与该产品同以“" + commonStart(g.productNames[q], g.productNames[product]) + "”开头"));
 			}
 			if (parts.relations()[e] > 0) {
-				List<String> rel = new ArrayList<>();
-				for (int r : g.related[product]) {
-					for (int m : g.makers[r]) {
-						if (m == e && rel.size() < 3) {
-							rel.add(g.productNames[r]);
-						}
-					}
-				}
-				ps.add(new Part("上下游关联", round(parts.relations()[e]), "生产关联产品 " + String.join("、", rel)));
+				ps.add(new Part("上下游关联", round(parts.relations()[e]), relationEvidence(g, product, e)));
+			}
+			if (parts.style()[e] > 0) {
+				ps.add(new Part("名称写法相同", round(parts.style()[e]), styleEvidence(g, product, e)));
 			}
 			if (parts.industry()[e] > 0) {
 				ps.add(new Part("行业", round(parts.industry()[e]), "同行业企业常生产该产品"));
@@ -249,6 +320,48 @@ public final class LikelyMakers implements Rankers.Ranker {
 			out.add(new Candidate(g.enterpriseCodes[e], g.enterpriseNames[e], round(score), ps));
 		}
 		return out;
+	}
+
+	/** The related products the enterprise makes (up to three), or else those two relations away. */
+	static String relationEvidence(MakerGraph g, int product, int e) {
+		java.util.Set<String> direct = new java.util.LinkedHashSet<>();
+		java.util.Set<String> twoHops = new java.util.LinkedHashSet<>();
+		for (int r : g.related[product]) {
+			if (makes(g, e, r)) {
+				direct.add(g.productNames[r]);
+			}
+			for (int r2 : g.related[r]) {
+				if (r2 != product && twoHops.size() < 3 && makes(g, e, r2)) {
+					twoHops.add(g.productNames[r2] + "（经 " + g.productNames[r] + "）");
+				}
+			}
+		}
+		return direct.isEmpty() ? "生产关联产品的关联产品 " + String.join("、", twoHops)
+				: "生产关联产品 " + String.join("、", direct.stream().limit(3).toList());
+	}
+
+	private static boolean makes(MakerGraph g, int e, int product) {
+		for (int q : g.products[e]) {
+			if (q == product) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The style characters of the product's name that the enterprise also writes, and one of its names that has them. */
+	static String styleEvidence(MakerGraph g, int product, int e) {
+		java.util.Set<Character> mine = NameSignals.styleCharacters(g.productNames[product]);
+		for (int q : g.products[e]) {
+			java.util.Set<Character> shared = new java.util.TreeSet<>(NameSignals.styleCharacters(g.productNames[q]));
+			shared.retainAll(mine);
+			if (!shared.isEmpty()) {
+				StringBuilder chars = new StringBuilder();
+				shared.forEach(c -> chars.append(c == ' ' ? "空格" : String.valueOf(c)));
+				return "产品名称同样写有“" + chars + "”：" + g.productNames[q];
+			}
+		}
+		return "";
 	}
 
 	/** Evidence of the name part when no product of the enterprise shares a character pair: the longest shared piece. */

@@ -16,7 +16,10 @@ import java.util.Set;
  * <li>the product name's head, its last 2–4 characters (隔膜, 油墨): which enterprises make a
  * product with the same head, and how long the shared head is;</li>
  * <li>an industry prior from names: for each gram (and head) of a made product's name, how often
- * the makers are in each level-3 industry; a product's name then scores each industry.</li>
+ * the makers are in each level-3 industry; a product's name then scores each industry;</li>
+ * <li>the writing style of names: which enterprises write punctuation or Latin letters (“-”, “（”,
+ * “CID”) in their product names. Product names come from each firm's own reports, so a firm's
+ * habits recur in the names it lists.</li>
  * </ul>
  */
 final class NameSignals {
@@ -59,6 +62,9 @@ final class NameSignals {
 
 	private final double maxProductIdf;
 
+	/** style character → enterprises that write it in a product name */
+	private final Map<Character, int[]> styleUsers = new HashMap<>();
+
 	NameSignals(MakerGraph g) {
 		int n = g.enterprises();
 		int pc = g.productCount();
@@ -99,6 +105,17 @@ final class NameSignals {
 			}
 		}
 		heads.forEach((h, l) -> byHead.put(h, l.stream().mapToInt(Integer::intValue).toArray()));
+		Map<Character, Postings> users = new HashMap<>();
+		for (int e = 0; e < n; e++) {
+			Set<Character> cs = new HashSet<>();
+			for (int p : g.products[e]) {
+				cs.addAll(styleCharacters(g.productNames[p]));
+			}
+			for (char c : cs) {
+				users.computeIfAbsent(c, k -> new Postings()).add(e, 1);
+			}
+		}
+		users.forEach((c, l) -> styleUsers.put(c, java.util.Arrays.copyOf(l.enterprises, l.size)));
 		starts.forEach((h, l) -> byStart.put(h, l.stream().mapToInt(Integer::intValue).toArray()));
 		// One enterprise's document at a time, into per-gram growable arrays (no per-posting objects:
 		// the graph may hold a million enterprises); tf becomes the BM25 weight once lengths are known.
@@ -196,6 +213,33 @@ final class NameSignals {
 			out.add(c.substring(0, k));
 		}
 		return out;
+	}
+
+	/** The characters of a name that are punctuation, spaces or Latin letters, as written (not cleaned). */
+	static Set<Character> styleCharacters(String name) {
+		Set<Character> out = new HashSet<>();
+		for (char c : name.toCharArray()) {
+			if (!Character.isLetterOrDigit(c) || (c >= 'A' && c <= 'z')) {
+				out.add(c);
+			}
+		}
+		return out;
+	}
+
+	/** Per enterprise: the style characters of the product's name that it also writes, each by its rarity (idf). */
+	double[] style(MakerGraph g, int product) {
+		double[] s = new double[g.enterprises()];
+		for (char c : styleCharacters(g.productNames[product])) {
+			int[] es = styleUsers.get(c);
+			if (es == null) {
+				continue;
+			}
+			double idf = Math.log(1 + g.enterprises() / (double) es.length);
+			for (int e : es) {
+				s[e] += idf;
+			}
+		}
+		return s;
 	}
 
 	/** BM25 of the product's name against every enterprise. */

@@ -60,6 +60,47 @@ class LikelyMakersTest {
 			.satisfies(c -> assertThat(c.parts()).anySatisfy(p -> assertThat(p.evidence()).contains("钢材")));
 	}
 
+	@Test
+	void aFirmThatWritesNamesTheSameWayRanksAboveAnEqualMatchThatDoesNot() {
+		// The product 贸易-乙二醇 is made by nobody; E0 and E1 make products whose names match it equally
+		// (贸易锌锭 and 贸易-锌锭), but only E1 writes the hyphen, as the product is written (a tie
+		// would put E0 first).
+		String[] products = { "贸易-乙二醇", "贸易-锌锭", "贸易锌锭", "水泥", "钢材" };
+		int[][] makes = { { 2, 3 }, { 1, 4 } };
+		MakerGraph g = graph(products, makes, List.of(), new int[] { 1, 1 });
+		List<LikelyMakers.Candidate> top = new LikelyMakers().top(g, 0, 2);
+		assertThat(top).extracting(LikelyMakers.Candidate::code).containsExactly("E1", "E0");
+		assertThat(top.get(0).parts()).anySatisfy(p -> {
+			assertThat(p.name()).isEqualTo("名称写法相同");
+			assertThat(p.evidence()).contains("“-”").contains("贸易-锌锭");
+		});
+		assertThat(top.get(1).parts()).extracting(LikelyMakers.Part::name).doesNotContain("名称写法相同");
+	}
+
+	@Test
+	void aFirmThatMakesAProductTwoRelationsAwayIsFoundAndTheEvidenceSaysThroughWhich() {
+		String[] products = { "正极材料", "锂电池", "电动汽车", "面粉" };
+		// 正极材料 → 锂电池 → 电动汽车; E0 makes only 电动汽车, E1 only 面粉.
+		List<int[]> relations = List.of(new int[] { 0, 1 }, new int[] { 1, 2 });
+		MakerGraph g = graph(products, new int[][] { { 2 }, { 3 } }, relations, new int[] { 1, 2 });
+		List<LikelyMakers.Candidate> top = new LikelyMakers().top(g, 0, 2);
+		assertThat(top.get(0).code()).isEqualTo("E0");
+		assertThat(top.get(0).parts()).anySatisfy(p -> {
+			assertThat(p.name()).isEqualTo("上下游关联");
+			assertThat(p.evidence()).contains("电动汽车").contains("经 锂电池");
+		});
+	}
+
+	@Test
+	void theWeightsOfEachKindOfProductSumToOneAndOnlyAProductWithMakersLeansOnCoProduction() {
+		for (LikelyMakers.Weights w : List.of(LikelyMakers.Weights.KNOWN_MAKERS, LikelyMakers.Weights.NO_MAKERS)) {
+			assertThat(w.sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+		}
+		assertThat(LikelyMakers.Weights.KNOWN_MAKERS.coProduction()).isGreaterThan(0.5);
+		assertThat(LikelyMakers.Weights.NO_MAKERS.coProduction()).isZero();
+		assertThat(LikelyMakers.Weights.NO_MAKERS.name()).isGreaterThan(LikelyMakers.Weights.KNOWN_MAKERS.name());
+	}
+
 	static MakerGraph randomGraph(long seed) {
 		Random r = new Random(seed);
 		String[] products = new String[60];
