@@ -94,6 +94,7 @@ public final class ChainKgImporter {
 	 */
 	public ImportReport importFrom(DataSetLocation location, Path reportDir) {
 		String dataset = location.datasetId();
+		productIds = null;
 		ImportReport report = new ImportReport(dataset, location.describe());
 		ZonedDateTime loadedAt = ZonedDateTime.now();
 		log.info("Importing data set {} from {}", dataset, location.describe());
@@ -406,6 +407,9 @@ public final class ChainKgImporter {
 				CREATE (p:Product {name: row.name, src: $src, displayName: row.displayName,
 				    nonProduct: row.nonProduct, nonProductReason: row.reason, sourceLine: row.line})"""),
 				new ArrayList<>(rows.values()), ctx.src(PRODUCTS));
+		if (!writer.naive()) {
+			productIds = java.util.concurrent.CompletableFuture.supplyAsync(() -> ids("Product", "name"));
+		}
 	}
 
 	private void importCompanyIndustries(DataSetLocation location, Context ctx) {
@@ -478,10 +482,25 @@ public final class ChainKgImporter {
 			rows.add(m);
 		});
 		ctx.report.file(COMPANY_PRODUCT).imported = rows.size();
-		write(ctx, "enterprise products", true, relationships("Enterprise", "MAKES", """
+		String ends = """
 				UNWIND $rows AS row
 				MATCH (e:Enterprise {code: row.company})
 				MATCH (p:Product {name: row.product})
+				""";
+		if (!writer.naive()) {
+			Map<String, Long> enterprises = ids("Enterprise", "code");
+			Map<String, Long> products = productIds();
+			for (Map<String, Object> m : rows) {
+				m.put("e", enterprises.get((String) m.remove("company")));
+				m.put("p", products.get((String) m.remove("product")));
+			}
+			ends = """
+					UNWIND $rows AS row
+					MATCH (e) WHERE id(e) = row.e
+					MATCH (p) WHERE id(p) = row.p
+					""";
+		}
+		write(ctx, "enterprise products", true, relationships("Enterprise", "MAKES", ends + """
 				MERGE (e)-[r:MAKES]->(p)
 				ON CREATE SET r.src = $src
 				SET r.share = row.share, r.shareRaw = row.shareRaw, r.sourceLine = row.line"""),
@@ -513,17 +532,32 @@ public final class ChainKgImporter {
 			byType.computeIfAbsent(type, k -> new ArrayList<>()).add(Map.of("from", from, "to", to, "line", row.line()));
 		});
 		long imported = 0;
+		Map<String, Long> products = writer.naive() ? Map.of() : productIds();
 		for (var entry : byType.entrySet()) {
 			imported += entry.getValue().size();
-			// The type cannot be a parameter; it is one of the three checked above.
-			write(ctx, "product " + entry.getKey(), true, relationships("Product", entry.getKey(), """
+			List<Map<String, Object>> rows = entry.getValue();
+			String ends = """
 					UNWIND $rows AS row
 					MATCH (a:Product {name: row.from})
 					MATCH (b:Product {name: row.to})
+					""";
+			if (!writer.naive()) {
+				rows = new ArrayList<>(entry.getValue().size());
+				for (Map<String, Object> m : entry.getValue()) {
+					rows.add(Map.of("a", products.get((String) m.get("from")), "b", products.get((String) m.get("to")), "line", m.get("line")));
+				}
+				ends = """
+						UNWIND $rows AS row
+						MATCH (a) WHERE id(a) = row.a
+						MATCH (b) WHERE id(b) = row.b
+						""";
+			}
+			// The type cannot be a parameter; it is one of the three checked above.
+			write(ctx, "product " + entry.getKey(), true, relationships("Product", entry.getKey(), ends + """
 					MERGE (a)-[r:%s]->(b)
 					ON CREATE SET r.src = $src
 					SET r.sourceLine = row.line, r.weak = $weak""".formatted(entry.getKey())),
-					entry.getValue(), ctx.src(PRODUCT_RELATIONS, "weak", "SUBCLASS".equals(entry.getKey()) ? true : null));
+					rows, ctx.src(PRODUCT_RELATIONS, "weak", "SUBCLASS".equals(entry.getKey()) ? true : null));
 		}
 		ctx.report.file(PRODUCT_RELATIONS).imported = imported;
 	}
@@ -558,6 +592,34 @@ public final class ChainKgImporter {
 				ON CREATE SET r.src = $src
 				SET r.evidence = row.evidence, r.sourceLine = row.line"""),
 				rows, ctx.src(INDUSTRY_UPSTREAM));
+	}
+
+	private java.util.concurrent.@org.jspecify.annotations.Nullable CompletableFuture<Map<String, Long>> productIds;
+
+	/**
+	 * Read once an import, in the background as soon as the products are written, while the next
+	 * files are read; two relationship steps use them.
+	 */
+	private Map<String, Long> productIds() {
+		if (productIds == null) {
+			productIds = java.util.concurrent.CompletableFuture.completedFuture(ids("Product", "name"));
+		}
+		return productIds.join();
+	}
+
+	/**
+	 * The internal ids of a label's nodes by their key, read once after the node step: relationship
+	 * steps then find both ends by id, a direct record lookup, instead of two index seeks a row. The
+	 * ids are read within the import, which deletes no node, so they cannot be reused meanwhile.
+	 */
+	private Map<String, Long> ids(String label, String key) {
+		Map<String, Long> ids = new HashMap<>();
+		graph.read(tx -> {
+			tx.run("MATCH (n:" + label + ") RETURN n." + key + " AS k, id(n) AS id")
+				.forEachRemaining(r -> ids.put(r.get(0).asString(), r.get(1).asLong()));
+			return null;
+		});
+		return ids;
 	}
 
 	private void read(DataSetLocation location, String file, Context ctx, java.util.function.Consumer<JsonlRows.Row> rows) {

@@ -89,6 +89,11 @@ public final class BatchWriter {
 		this.naive = naive;
 	}
 
+	/** True for the baseline writer, which benchmarks also give the plain statements (ends found by key). */
+	public boolean naive() {
+		return naive;
+	}
+
 	/**
 	 * @param constants parameters bound with every batch besides the rows
 	 */
