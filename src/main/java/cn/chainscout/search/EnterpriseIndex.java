@@ -86,6 +86,11 @@ public final class EnterpriseIndex implements AutoCloseable {
 		store.commit();
 	}
 
+	/** Merges into one segment and commits, after a rebuild. */
+	public void compact() {
+		store.compact();
+	}
+
 	public int size() {
 		return store.size();
 	}

@@ -135,6 +135,20 @@ final class IndexStore implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Merges the index into one segment and commits: after a rebuild from the graph, so that every
+	 * query seeks each term once instead of once per segment (22 segments at 1M enterprises).
+	 */
+	void compact() {
+		try {
+			writer.forceMerge(1);
+			commit();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot merge the search index in " + dir, ex);
+		}
+	}
+
 	void commit() {
 		try {
 			writer.commit();

@@ -100,6 +100,11 @@ public final class ProductIndex implements AutoCloseable {
 		store.commit();
 	}
 
+	/** Merges into one segment and commits, after a rebuild. */
+	public void compact() {
+		store.compact();
+	}
+
 	/**
 	 * Products matching the text: the exact name first, then names sharing most of its character pairs
 	 * or words.

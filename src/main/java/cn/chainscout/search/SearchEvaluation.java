@@ -40,7 +40,7 @@ public final class SearchEvaluation {
 
 	/** Quality and speed of one system. */
 	public record Scores(String system, int queries, double mrr, double hitsAt1, double hitsAt10, double p50Millis,
-			double p99Millis, double qps4, Map<String, Double> mrrByKind) {
+			double p99Millis, double qps4, Map<String, Double> mrrByKind, Map<String, Double> p99ByKind) {
 	}
 
 	/** One page of results, as the page and the API show by default. */
@@ -168,6 +168,7 @@ public final class SearchEvaluation {
 		int at10 = 0;
 		double[] millis = new double[queries.size() * passes];
 		Map<String, double[]> byKind = new LinkedHashMap<>();
+		Map<String, List<Double>> millisByKind = new LinkedHashMap<>();
 		for (int i = 0; i < queries.size(); i++) {
 			LabelledQuery q = queries.get(i);
 			long start = System.nanoTime();
@@ -177,6 +178,9 @@ public final class SearchEvaluation {
 				long again = System.nanoTime();
 				engine.apply(q.query());
 				millis[pass * queries.size() + i] = (System.nanoTime() - again) / 1e6;
+			}
+			for (int pass = 0; pass < passes; pass++) {
+				millisByKind.computeIfAbsent(q.kind(), x -> new ArrayList<>()).add(millis[pass * queries.size() + i]);
 			}
 			int rank = rank(hits, q.relevant());
 			double reciprocal = rank == 0 ? 0 : 1.0 / rank;
@@ -190,9 +194,11 @@ public final class SearchEvaluation {
 		Arrays.sort(millis);
 		Map<String, Double> mrrByKind = new LinkedHashMap<>();
 		byKind.forEach((kind, v) -> mrrByKind.put(kind, round(v[0] / v[1])));
+		Map<String, Double> p99ByKind = new LinkedHashMap<>();
+		millisByKind.forEach((kind, v) -> p99ByKind.put(kind, round(percentile(v.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.99))));
 		int n = queries.size();
 		return new Scores(system, n, round(rr / n), round((double) at1 / n), round((double) at10 / n),
-				round(percentile(millis, 0.50)), round(percentile(millis, 0.99)), round(qps(queries, engine, 4)), mrrByKind);
+				round(percentile(millis, 0.50)), round(percentile(millis, 0.99)), round(qps(queries, engine, 4)), mrrByKind, p99ByKind);
 	}
 
 	private static int rank(List<String> hits, List<String> relevant) {
@@ -264,6 +270,16 @@ public final class SearchEvaluation {
 		for (Scores s : scores) {
 			sb.append("| ").append(s.system()).append(" |");
 			kinds.forEach(k -> sb.append(String.format(" %.3f |", s.mrrByKind().getOrDefault(k, 0.0))));
+			sb.append('\n');
+		}
+		sb.append("\np99 ms by kind of query:\n\n| system |");
+		kinds.forEach(k -> sb.append(' ').append(k).append(" |"));
+		sb.append("\n| --- |");
+		kinds.forEach(k -> sb.append(" --- |"));
+		sb.append('\n');
+		for (Scores s : scores) {
+			sb.append("| ").append(s.system()).append(" |");
+			kinds.forEach(k -> sb.append(String.format(" %.2f |", s.p99ByKind().getOrDefault(k, 0.0))));
 			sb.append('\n');
 		}
 		if (queriesFile != null) {

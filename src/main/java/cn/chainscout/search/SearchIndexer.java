@@ -52,7 +52,7 @@ public class SearchIndexer {
 			index.index(page);
 			count.addAndGet(page.size());
 		});
-		index.commit();
+		index.compact();
 		enterprisesRebuilt = true;
 		double seconds = (System.nanoTime() - start) / 1e9;
 		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count.get(),
@@ -72,7 +72,7 @@ public class SearchIndexer {
 			products.index(page);
 			count.addAndGet(page.size());
 		});
-		products.commit();
+		products.compact();
 		productsRebuilt = true;
 		log.info("Product index rebuilt: {} products in {} s", count.get(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
 	}
