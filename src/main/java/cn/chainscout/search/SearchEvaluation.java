@@ -261,31 +261,27 @@ public final class SearchEvaluation {
 			sb.append(String.format("| %s | %d | %.3f | %.3f | %.3f | %.2f | %.2f | %.0f |%n", s.system(), s.queries(), s.mrr(),
 					s.hitsAt1(), s.hitsAt10(), s.p50Millis(), s.p99Millis(), s.qps4()));
 		}
-		sb.append("\nMRR by kind of query:\n\n| system |");
 		Set<String> kinds = scores.get(0).mrrByKind().keySet();
-		kinds.forEach(k -> sb.append(' ').append(k).append(" |"));
-		sb.append("\n| --- |");
-		kinds.forEach(k -> sb.append(" --- |"));
-		sb.append('\n');
-		for (Scores s : scores) {
-			sb.append("| ").append(s.system()).append(" |");
-			kinds.forEach(k -> sb.append(String.format(" %.3f |", s.mrrByKind().getOrDefault(k, 0.0))));
-			sb.append('\n');
-		}
-		sb.append("\np99 ms by kind of query:\n\n| system |");
-		kinds.forEach(k -> sb.append(' ').append(k).append(" |"));
-		sb.append("\n| --- |");
-		kinds.forEach(k -> sb.append(" --- |"));
-		sb.append('\n');
-		for (Scores s : scores) {
-			sb.append("| ").append(s.system()).append(" |");
-			kinds.forEach(k -> sb.append(String.format(" %.2f |", s.p99ByKind().getOrDefault(k, 0.0))));
-			sb.append('\n');
-		}
+		byKind(sb, "MRR by kind of query", scores, kinds, " %.3f |", Scores::mrrByKind);
+		byKind(sb, "p99 ms by kind of query", scores, kinds, " %.2f |", Scores::p99ByKind);
 		if (queriesFile != null) {
 			sb.append("\nQueries: ").append(queriesFile).append('\n');
 		}
 		return sb.toString();
+	}
+
+	private static void byKind(StringBuilder sb, String title, List<Scores> scores, Set<String> kinds, String format,
+			Function<Scores, Map<String, Double>> figures) {
+		sb.append("\n").append(title).append(":\n\n| system |");
+		kinds.forEach(k -> sb.append(' ').append(k).append(" |"));
+		sb.append("\n| --- |");
+		kinds.forEach(k -> sb.append(" --- |"));
+		sb.append('\n');
+		for (Scores s : scores) {
+			sb.append("| ").append(s.system()).append(" |");
+			kinds.forEach(k -> sb.append(String.format(format, figures.apply(s).getOrDefault(k, 0.0))));
+			sb.append('\n');
+		}
 	}
 
 	static List<LabelledQuery> read(Path file) {
