@@ -51,8 +51,10 @@ final class CrawlRun implements Progress {
 
 	private final AtomicLong signals = new AtomicLong();
 
-	/** Articles handed to the sink and not yet stored. */
-	private final AtomicLong storing = new AtomicLong();
+	/** Articles handed to the sink and not yet stored; guarded by {@link #storingLock}. */
+	private long storing;
+
+	private final Object storingLock = new Object();
 
 	private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
 
@@ -122,8 +124,8 @@ final class CrawlRun implements Progress {
 
 	/** Counts the article's signals once the sink has stored them, or its error if it could not. */
 	void storing(String url, CompletableFuture<Integer> stored, Runnable onFailure) {
-		synchronized (storing) {
-			storing.incrementAndGet();
+		synchronized (storingLock) {
+			storing++;
 		}
 		stored.whenComplete((n, ex) -> {
 			if (ex == null) {
@@ -134,9 +136,9 @@ final class CrawlRun implements Progress {
 				error(url, "信号未能保存（下次抓取时重读）：" + cause.getMessage());
 				onFailure.run();
 			}
-			synchronized (storing) {
-				if (storing.decrementAndGet() == 0) {
-					storing.notifyAll();
+			synchronized (storingLock) {
+				if (--storing == 0) {
+					storingLock.notifyAll();
 				}
 			}
 		});
@@ -144,9 +146,9 @@ final class CrawlRun implements Progress {
 
 	/** Waits until every article handed to the sink is stored or has failed. */
 	void awaitStored() throws InterruptedException {
-		synchronized (storing) {
-			while (storing.get() > 0) {
-				storing.wait();
+		synchronized (storingLock) {
+			while (storing > 0) {
+				storingLock.wait();
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Marks what a query's words share with a stored field, as the search matched them: a word's
@@ -28,7 +29,7 @@ final class Highlights {
 			StringBuilder other = new StringBuilder();
 			for (int i = 0; i <= word.length(); i++) {
 				char c = i < word.length() ? word.charAt(i) : ' ';
-				if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+				if (Pinyin.isHan(c)) {
 					flushOther(other, pieces);
 					han.append(c);
 				}
@@ -116,12 +117,12 @@ final class Highlights {
 		String lower = text.toLowerCase(Locale.ROOT);
 		boolean[] hit = null;
 		for (String piece : pieces) {
-			boolean latin = !piece.isEmpty() && Character.UnicodeScript.of(piece.charAt(0)) != Character.UnicodeScript.HAN;
+			boolean latin = !piece.isEmpty() && !Pinyin.isHan(piece.charAt(0));
 			for (int at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + 1)) {
 				int end = at + piece.length();
 				// A Latin or digit piece marks a whole token only: "tcl" in "TCL科技", not in "etcl".
-				if (latin && (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1)) && !isHan(lower.charAt(at - 1))
-						|| end < lower.length() && Character.isLetterOrDigit(lower.charAt(end)) && !isHan(lower.charAt(end)))) {
+				if (latin && (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1)) && !Pinyin.isHan(lower.charAt(at - 1))
+						|| end < lower.length() && Character.isLetterOrDigit(lower.charAt(end)) && !Pinyin.isHan(lower.charAt(end)))) {
 					continue;
 				}
 				if (hit == null) {
@@ -135,34 +136,19 @@ final class Highlights {
 		return hit;
 	}
 
-	private static boolean isHan(char c) {
-		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-	}
-
+	/** The text from {@code from} to {@code to}, escaped, its marked runs in {@code <em>}. */
 	private static String format(String text, boolean[] hit, int from, int to) {
-		StringBuilder out = new StringBuilder();
-		boolean open = false;
-		for (int i = from; i < to; i++) {
-			if (hit[i] && !open) {
-				out.append("<em>");
-				open = true;
-			}
-			else if (!hit[i] && open) {
-				out.append("</em>");
-				open = false;
-			}
-			char c = text.charAt(i);
-			switch (c) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
+		if (from >= to) {
+			return "";
 		}
-		if (open) {
-			out.append("</em>");
+		StringBuilder out = new StringBuilder();
+		int run = from;
+		for (int i = from; i <= to; i++) {
+			if (i == to || hit[i] != hit[run]) {
+				String part = HtmlUtils.htmlEscape(text.substring(run, i));
+				out.append(hit[run] ? "<em>" + part + "</em>" : part);
+				run = i;
+			}
 		}
 		return out.toString();
 	}

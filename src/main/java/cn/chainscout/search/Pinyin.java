@@ -78,11 +78,16 @@ public final class Pinyin {
 	}
 
 	public static boolean hasHan(String text) {
-		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+		return text.codePoints().anyMatch(Pinyin::isHan);
+	}
+
+	/** A Chinese character (汉字). */
+	static boolean isHan(int c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
 	}
 
 	private static List<String> readings(char c) {
-		if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+		if (!isHan(c)) {
 			return List.of();
 		}
 		try {

@@ -96,16 +96,19 @@ public final class SignalStore {
 	 * @return per page, in order, the number of signals its URL now has
 	 */
 	public List<Integer> replaceAll(List<Page> pages) {
+		// Rows and keys are made once, outside the transaction, which the driver may run again.
 		List<Map<String, Object>> articles = new ArrayList<>(pages.size());
+		List<List<Map<String, Object>>> rowsOfPage = new ArrayList<>(pages.size());
 		for (Page page : pages) {
 			Article a = page.article();
-			List<String> keys = new ArrayList<>(page.signals().size());
+			List<Map<String, Object>> rows = new ArrayList<>(page.signals().size());
 			for (ExtractedSignal s : page.signals()) {
-				keys.add(key(a.url(), s.enterprise(), s.type()));
+				rows.add(row(a, s));
 			}
+			rowsOfPage.add(rows);
 			Map<String, Object> m = new HashMap<>();
 			m.put("url", a.url());
-			m.put("keys", keys);
+			m.put("keys", rows.stream().map(r -> r.get("key")).toList());
 			m.put("fetchedAt", a.fetchedAt().atZone(ZoneOffset.UTC));
 			articles.add(m);
 		}
@@ -122,7 +125,7 @@ public final class SignalStore {
 					had.put(r.get("url").asString(), r.get("n").asInt());
 				});
 			List<Map<String, Object>> replaced = new ArrayList<>();
-			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> merged = new ArrayList<>();
 			List<Map<String, Object>> created = new ArrayList<>();
 			boolean[] stale = new boolean[pages.size()];
 			for (int i = 0; i < pages.size(); i++) {
@@ -130,14 +133,13 @@ public final class SignalStore {
 				Value n = newest.get(a.url());
 				if (n != null && !n.isNull() && n.asZonedDateTime().toInstant().isAfter(a.fetchedAt())) {
 					stale[i] = true;
-					continue;
 				}
-				if (had.containsKey(a.url())) {
+				else if (had.containsKey(a.url())) {
 					replaced.add(articles.get(i));
+					merged.addAll(rowsOfPage.get(i));
 				}
-				List<Map<String, Object>> to = had.containsKey(a.url()) ? rows : created;
-				for (ExtractedSignal s : pages.get(i).signals()) {
-					to.add(row(a, s));
+				else {
+					created.addAll(rowsOfPage.get(i));
 				}
 			}
 			if (!replaced.isEmpty()) {
@@ -147,8 +149,8 @@ public final class SignalStore {
 						DETACH DELETE s""", Map.of("articles", replaced)).consume();
 			}
 			Map<String, Integer> now = new HashMap<>();
-			if (!rows.isEmpty()) {
-				tx.run(MERGE, Map.of("rows", rows)).forEachRemaining(r -> now.put(r.get("url").asString(), r.get("n").asInt()));
+			if (!merged.isEmpty()) {
+				tx.run(MERGE, Map.of("rows", merged)).forEachRemaining(r -> now.put(r.get("url").asString(), r.get("n").asInt()));
 			}
 			if (!created.isEmpty()) {
 				tx.run(CREATE, Map.of("rows", dedupe(created))).forEachRemaining(r -> now.put(r.get("url").asString(), r.get("n").asInt()));
