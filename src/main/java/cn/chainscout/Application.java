@@ -16,29 +16,28 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class Application {
 
-	private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "generate", "reindex", "evaluate-search", "evaluate",
-			"bench-chains", "bench-recommend", "bench-trips", "bench-signals", "bench-crawl");
+	/** The jar's commands by name: each takes its arguments and returns the exit code. */
+	private static final java.util.Map<String, java.util.function.ToIntFunction<String[]>> COMMANDS = java.util.Map.of(
+			"import", ImportCommand::run,
+			"generate", GenerateCommand::run,
+			"reindex", SearchCommand::reindex,
+			"evaluate-search", SearchCommand::evaluate,
+			"evaluate", cn.chainscout.recommend.EvaluateCommand::run,
+			"bench-chains", cn.chainscout.chain.ChainBenchCommand::run,
+			"bench-recommend", cn.chainscout.recommend.RecommendBenchCommand::run,
+			"bench-trips", cn.chainscout.tripmap.TripBenchCommand::run,
+			"bench-signals", cn.chainscout.signal.SignalBenchCommand::run,
+			"bench-crawl", cn.chainscout.crawl.CrawlBenchCommand::run);
 
 	public static void main(String[] args) {
-		String command = args.length > 0 ? args[0] : "";
-		String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
-		if (COMMANDS.contains(command)) {
-			// A command does its own work only: no scheduled crawls, no recommendations computed in the background.
-			System.setProperty("chainscout.crawl.schedule-enabled", System.getProperty("chainscout.crawl.schedule-enabled", "false"));
-			System.setProperty("chainscout.recommend.warm-up", System.getProperty("chainscout.recommend.warm-up", "false"));
+		var command = args.length > 0 ? COMMANDS.get(args[0]) : null;
+		if (command == null) {
+			SpringApplication.run(Application.class, args);
+			return;
 		}
-		switch (command) {
-			case "import" -> System.exit(ImportCommand.run(rest));
-			case "generate" -> System.exit(GenerateCommand.run(rest));
-			case "reindex" -> System.exit(SearchCommand.reindex(rest));
-			case "evaluate-search" -> System.exit(SearchCommand.evaluate(rest));
-			case "evaluate" -> System.exit(cn.chainscout.recommend.EvaluateCommand.run(rest));
-			case "bench-chains" -> System.exit(cn.chainscout.chain.ChainBenchCommand.run(rest));
-			case "bench-recommend" -> System.exit(cn.chainscout.recommend.RecommendBenchCommand.run(rest));
-			case "bench-trips" -> System.exit(cn.chainscout.tripmap.TripBenchCommand.run(rest));
-			case "bench-signals" -> System.exit(cn.chainscout.signal.SignalBenchCommand.run(rest));
-			case "bench-crawl" -> System.exit(cn.chainscout.crawl.CrawlBenchCommand.run(rest));
-			default -> SpringApplication.run(Application.class, args);
-		}
+		// A command does its own work only: no scheduled crawls, no recommendations computed in the background.
+		System.setProperty("chainscout.crawl.schedule-enabled", System.getProperty("chainscout.crawl.schedule-enabled", "false"));
+		System.setProperty("chainscout.recommend.warm-up", System.getProperty("chainscout.recommend.warm-up", "false"));
+		System.exit(command.applyAsInt(Arrays.copyOfRange(args, 1, args.length)));
 	}
 }

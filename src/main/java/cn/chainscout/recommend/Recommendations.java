@@ -69,6 +69,7 @@ public class Recommendations {
 	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects,
 			ChainScoutProperties properties, ObjectProvider<RecentActivity> activity, LikelyMakerModel likely) {
 		this(graph, maps, feedback, warmPaths, projects, properties.recommend().weights(), activity.getIfAvailable(), likely);
+		this.warming = properties.recommend().warmUp();
 	}
 
 	public Recommendations(Graph graph, ChainMaps maps, Feedback feedback, WarmPaths warmPaths, Projects projects, Weights weights,
@@ -109,19 +110,14 @@ public class Recommendations {
 		return t;
 	});
 
-	/** False in the jar's commands ({@code chainscout.recommend.warm-up=false}): a benchmark measures its own work only. */
-	private volatile boolean warming = true;
-
-	@org.springframework.context.event.EventListener
-	public void on(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
-		warming = ready.getApplicationContext().getEnvironment().getProperty("chainscout.recommend.warm-up", Boolean.class, true);
-		warmUp();
-	}
+	/** {@code chainscout.recommend.warm-up}: false in the jar's commands, which measure their own work only. */
+	private boolean warming = true;
 
 	/**
 	 * Computes every chain's candidates in the background once the service is ready and after each
 	 * graph change, so that a chain lead's first request is answered from memory.
 	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	public void warmUp() {
 		if (!warming) {
 			return;

@@ -45,8 +45,12 @@ public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Impo
 			@DefaultValue("classpath:data/tongcheng/referrers.sample.csv") String referrers) {
 	}
 
-	/** @param weights the weights of a target recommendation's parts */
-	public record Recommend(@DefaultValue Weights weights) {
+	/**
+	 * @param weights the weights of a target recommendation's parts
+	 * @param warmUp compute every chain's candidates in the background once ready and after each
+	 *        change (the jar's commands turn it off)
+	 */
+	public record Recommend(@DefaultValue Weights weights, @DefaultValue("true") boolean warmUp) {
 	}
 
 	/**

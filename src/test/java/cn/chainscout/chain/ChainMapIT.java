@@ -83,7 +83,7 @@ class ChainMapIT {
 				new ChainScoutProperties.Chains(chains, 3, 100_000),
 				new ChainScoutProperties.Home("340881", "桐城市", "classpath:data/tongcheng/carriers.csv",
 						"classpath:data/tongcheng/local-firms.sample.csv", "classpath:data/tongcheng/referrers.sample.csv"),
-				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults()));
+				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults(), true));
 	}
 
 	static cn.chainscout.recommend.Recommendations recommendations(cn.chainscout.recommend.Feedback feedback) {

@@ -65,7 +65,7 @@ class ReferralIT {
 				new ChainScoutProperties.Importing(false, data.toString(), work.resolve("reports"), 10_000, 2),
 				new ChainScoutProperties.Search(work.resolve("search"), 200), new ChainScoutProperties.Chains(chains.toString(), 3, 100_000),
 				new ChainScoutProperties.Home("340881", "桐城市", "", "", ""),
-				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults()));
+				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults(), true));
 		List<Object> events = new ArrayList<>();
 		new DataImportService(db.graph(), properties, events::add).importFrom(DataSetLocation.of(data.toString()), (s, d, t) -> { });
 		var chainLoad = new ChainLoader(db.graph(), properties, events::add).reload(false);
