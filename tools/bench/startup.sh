@@ -2,7 +2,7 @@
 # Cold start to ready: launches the jar in a fresh directory (first start: migrations + bundled import)
 # and again on the same data (later starts), and measures the time until /actuator/health answers UP
 # and the embedded import is complete, plus the process's resident memory when ready.
-# Usage: tools/bench/startup.sh    (expects target/chainscout.jar)
+# Usage: [STARTUP_ARGS="--name=value ..."] tools/bench/startup.sh    (expects target/chainscout.jar)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar="$PWD/target/chainscout.jar"
@@ -11,7 +11,7 @@ port=18181
 measure() {
   local label="$1"
   local start; start=$(date +%s.%N)
-  ( cd "$dir" && exec java -jar "$jar" --server.port=$port > "start-$label.log" 2>&1 ) &
+  ( cd "$dir" && exec java -jar "$jar" --server.port=$port ${STARTUP_ARGS:-} > "start-$label.log" 2>&1 ) &
   local pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' \
         && curl -fs "http://127.0.0.1:$port/api/v1/stats" 2>/dev/null | grep -q '"status":"COMPLETE"'; do
