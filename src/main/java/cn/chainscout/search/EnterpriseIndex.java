@@ -40,8 +40,11 @@ public final class EnterpriseIndex implements AutoCloseable {
 
 	private final IndexStore store;
 
-	private EnterpriseIndex(IndexStore store) {
+	private final FacetTables facetTables;
+
+	private EnterpriseIndex(IndexStore store, FacetTables facetTables) {
 		this.store = store;
+		this.facetTables = facetTables;
 	}
 
 	/**
@@ -49,12 +52,17 @@ public final class EnterpriseIndex implements AutoCloseable {
 	 * which {@link #isFresh()} reports so that the caller rebuilds it from the graph.
 	 */
 	public static EnterpriseIndex open(Path dir, long refreshMillis) {
-		return new EnterpriseIndex(IndexStore.open(dir, SearchAnalyzers.perField(), refreshMillis));
+		FacetTables tables = new FacetTables();
+		return new EnterpriseIndex(IndexStore.open(dir, SearchAnalyzers.perField(), refreshMillis, tables::warm), tables);
 	}
 
 	/** True when the index was created empty at open, because it was missing or damaged. */
 	public boolean isFresh() {
 		return store.isFresh();
+	}
+
+	FacetTables facetTables() {
+		return facetTables;
 	}
 
 	public Path dir() {

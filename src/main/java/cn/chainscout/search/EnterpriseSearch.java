@@ -7,19 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -67,8 +61,6 @@ public final class EnterpriseSearch {
 
 	private final Analyzer grams = SearchAnalyzers.cjkGrams();
 
-	private final Map<Object, SortedSetDocValuesReaderState> facetStates = new WeakHashMap<>();
-
 	public EnterpriseSearch(EnterpriseIndex index) {
 		this(index, null);
 	}
@@ -78,14 +70,17 @@ public final class EnterpriseSearch {
 		this.products = products;
 	}
 
-	/** Products named by the query's Chinese words, best first, at most five. */
-	private List<ProductDocument> products(String q) {
+	/**
+	 * Products named by the query's Chinese words, best first, at most five. A word that is a firm's
+	 * short name (宁德时代) is a search for that firm, not for products, and is left out.
+	 */
+	private List<ProductDocument> products(String q, IndexReader enterprises) throws IOException {
 		if (products == null) {
 			return List.of();
 		}
 		java.util.Map<String, ProductDocument> found = new LinkedHashMap<>();
 		for (String word : q.split(" ")) {
-			if (Pinyin.hasHan(word) && word.length() >= 2) {
+			if (Pinyin.hasHan(word) && word.length() >= 2 && enterprises.docFreq(new Term(Fields.NAME_EXACT, word)) == 0) {
 				for (ProductDocument p : products.search(word, 5)) {
 					found.putIfAbsent(p.name(), p);
 				}
@@ -125,15 +120,16 @@ public final class EnterpriseSearch {
 			List<String> pieces = Highlights.pieces(request.q());
 			List<NoteWord> noteWords = NoteWord.of(request.q());
 			List<SearchResult.Hit> hits = new ArrayList<>();
+			org.apache.lucene.index.StoredFields stored = searcher.storedFields();
 			for (int i = 0; i < pageDocs.length; i++) {
-				Document d = searcher.storedFields().document(pageDocs[i].doc);
+				Document d = stored.document(pageDocs[i].doc);
 				List<String> why = highlights(d, pieces);
 				why.addAll(notes(noteWords, d));
 				hits.add(new SearchResult.Hit(d.get(Fields.CODE), d.get(Fields.NAME), d.get(Fields.FULL_NAME),
 						d.get(Fields.REGION_NAME), Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score, why));
 			}
-			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(searcher, facets),
-					estimated(facets), request.page() == 1 ? products(request.q()) : List.of());
+			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(facets),
+					estimated(facets), request.page() == 1 ? products(request.q(), searcher.getIndexReader()) : List.of());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -164,8 +160,9 @@ public final class EnterpriseSearch {
 		try {
 			TopDocs top = searcher.search(b.build(), limit);
 			List<SearchResult.Hit> hits = new ArrayList<>();
+			org.apache.lucene.index.StoredFields stored = searcher.storedFields();
 			for (ScoreDoc sd : top.scoreDocs) {
-				Document d = searcher.storedFields().document(sd.doc);
+				Document d = stored.document(sd.doc);
 				hits.add(new SearchResult.Hit(d.get(Fields.CODE), d.get(Fields.NAME), d.get(Fields.FULL_NAME),
 						d.get(Fields.REGION_NAME), sd.score, List.of()));
 			}
@@ -405,55 +402,20 @@ public final class EnterpriseSearch {
 		return org.springframework.web.util.HtmlUtils.htmlEscape(s);
 	}
 
-	private Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher,
-			org.apache.lucene.facet.RandomSamplingFacetsCollector collector) throws IOException {
-		Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
-		if (state == null) {
-			return out;
-		}
-		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collector);
-		// Known once the counts have asked for the (sampled) matches.
+	private Map<String, List<SearchResult.FacetValue>> facets(org.apache.lucene.facet.RandomSamplingFacetsCollector collector)
+			throws IOException {
+		// Asking for the matching documents draws the sample; the rate is known after.
+		List<FacetsCollector.MatchingDocs> docs = collector.getMatchingDocs();
 		double scale = estimated(collector) ? 1 / collector.getSamplingRate() : 1;
-		for (String dim : FACET_DIMS) {
-			List<SearchResult.FacetValue> values = new ArrayList<>();
-			try {
-				FacetResult result = counts.getTopChildren(20, dim);
-				if (result != null) {
-					for (LabelAndValue lv : result.labelValues) {
-						values.add(new SearchResult.FacetValue(lv.label, Math.max(1, Math.round(lv.value.longValue() * scale))));
-					}
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// The dimension has no value in this index yet.
-			}
-			out.put(dim, values);
-		}
+		Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+		index.facetTables().count(docs, FACET_DIMS, 20, scale).forEach((dim, counts) -> out.put(dim,
+				counts.stream().map(c -> new SearchResult.FacetValue(c.value(), c.count())).toList()));
 		return out;
 	}
 
 	private static boolean estimated(org.apache.lucene.facet.RandomSamplingFacetsCollector collector) {
 		double rate = collector.getSamplingRate();
 		return rate > 0 && rate < 1;
-	}
-
-	private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-		var helper = reader.getReaderCacheHelper();
-		Object key = helper == null ? reader : helper.getKey();
-		synchronized (facetStates) {
-			SortedSetDocValuesReaderState state = facetStates.get(key);
-			if (state == null) {
-				try {
-					state = new DefaultSortedSetDocValuesReaderState(reader, EnterpriseIndex.FACETS);
-				}
-				catch (IllegalArgumentException ex) {
-					return null; // an empty index has no facet field yet
-				}
-				facetStates.put(key, state);
-			}
-			return state;
-		}
 	}
 
 	private static String label(String field) {

@@ -41,13 +41,20 @@ final class IndexStore implements AutoCloseable {
 
 	private final boolean fresh;
 
-	private IndexStore(Path dir, Directory directory, IndexWriter writer, boolean fresh, long refreshMillis)
-			throws IOException {
+	private IndexStore(Path dir, Directory directory, IndexWriter writer, boolean fresh, long refreshMillis,
+			java.util.function.Consumer<org.apache.lucene.index.IndexReader> warmer) throws IOException {
 		this.dir = dir;
 		this.directory = directory;
 		this.writer = writer;
 		this.fresh = fresh;
-		this.searchers = new SearcherManager(writer, null);
+		this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+			@Override
+			public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+					org.apache.lucene.index.IndexReader previousReader) {
+				warmer.accept(reader);
+				return new IndexSearcher(reader);
+			}
+		});
 		this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "search-refresh-" + dir.getFileName());
 			t.setDaemon(true);
@@ -57,6 +64,16 @@ final class IndexStore implements AutoCloseable {
 	}
 
 	static IndexStore open(Path dir, Analyzer analyzer, long refreshMillis) {
+		return open(dir, analyzer, refreshMillis, reader -> {
+		});
+	}
+
+	/**
+	 * As {@link #open(Path, Analyzer, long)}, with {@code warmer} called on each new reader before
+	 * queries see it (in the refreshing thread).
+	 */
+	static IndexStore open(Path dir, Analyzer analyzer, long refreshMillis,
+			java.util.function.Consumer<org.apache.lucene.index.IndexReader> warmer) {
 		try {
 			Files.createDirectories(dir);
 			Directory directory = FSDirectory.open(dir);
@@ -69,12 +86,13 @@ final class IndexStore implements AutoCloseable {
 			}
 			IndexWriterConfig config = new IndexWriterConfig(analyzer)
 				.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-				.setRAMBufferSizeMB(64);
+				.setRAMBufferSizeMB(64)
+				.setCodec(new SearchCodec());
 			IndexWriter writer = new IndexWriter(directory, config);
 			if (fresh) {
 				writer.commit();
 			}
-			return new IndexStore(dir, directory, writer, fresh, refreshMillis);
+			return new IndexStore(dir, directory, writer, fresh, refreshMillis, warmer);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index in " + dir, ex);

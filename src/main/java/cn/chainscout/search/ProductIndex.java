@@ -120,8 +120,9 @@ public final class ProductIndex implements AutoCloseable {
 		try {
 			TopDocs top = searcher.search(b.build(), limit);
 			List<ProductDocument> out = new ArrayList<>();
+			org.apache.lucene.index.StoredFields stored = searcher.storedFields();
 			for (ScoreDoc sd : top.scoreDocs) {
-				Document d = searcher.storedFields().document(sd.doc);
+				Document d = stored.document(sd.doc);
 				List<ProductDocument.Maker> makers = List.of(JSON.readValue(d.get(MAKERS), ProductDocument.Maker[].class));
 				out.add(new ProductDocument(d.get(NAME_EXACT), makers, d.getField(MAKER_COUNT).numericValue().longValue()));
 			}

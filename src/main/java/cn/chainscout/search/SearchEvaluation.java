@@ -40,7 +40,7 @@ public final class SearchEvaluation {
 
 	/** Quality and speed of one system. */
 	public record Scores(String system, int queries, double mrr, double hitsAt1, double hitsAt10, double p50Millis,
-			double p99Millis, double qps4, Map<String, Double> mrrByKind, Map<String, Double> p99ByKind) {
+			double p99Millis, double qps4, Map<String, Double> mrrByKind, Map<String, Double> p99ByKind, List<String> slowest) {
 	}
 
 	/** One page of results, as the page and the API show by default. */
@@ -191,6 +191,7 @@ public final class SearchEvaluation {
 			k[0] += reciprocal;
 			k[1]++;
 		}
+		List<String> slowest = slowest(queries, millis, 10);
 		Arrays.sort(millis);
 		Map<String, Double> mrrByKind = new LinkedHashMap<>();
 		byKind.forEach((kind, v) -> mrrByKind.put(kind, round(v[0] / v[1])));
@@ -198,7 +199,22 @@ public final class SearchEvaluation {
 		millisByKind.forEach((kind, v) -> p99ByKind.put(kind, round(percentile(v.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.99))));
 		int n = queries.size();
 		return new Scores(system, n, round(rr / n), round((double) at1 / n), round((double) at10 / n),
-				round(percentile(millis, 0.50)), round(percentile(millis, 0.99)), round(qps(queries, engine, 4)), mrrByKind, p99ByKind);
+				round(percentile(millis, 0.50)), round(percentile(millis, 0.99)), round(qps(queries, engine, 4)), mrrByKind, p99ByKind, slowest);
+	}
+
+	/** The slowest single calls, to say what the p99 is made of: time, kind and query. */
+	private static List<String> slowest(List<LabelledQuery> queries, double[] millis, int count) {
+		Integer[] order = new Integer[millis.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> Double.compare(millis[b], millis[a]));
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < Math.min(count, order.length); i++) {
+			LabelledQuery q = queries.get(order[i] % queries.size());
+			out.add(String.format("%.2f ms, pass %d, %s: %s", millis[order[i]], order[i] / queries.size() + 1, q.kind(), q.query()));
+		}
+		return out;
 	}
 
 	private static int rank(List<String> hits, List<String> relevant) {
@@ -264,6 +280,10 @@ public final class SearchEvaluation {
 		Set<String> kinds = scores.get(0).mrrByKind().keySet();
 		byKind(sb, "MRR by kind of query", scores, kinds, " %.3f |", Scores::mrrByKind);
 		byKind(sb, "p99 ms by kind of query", scores, kinds, " %.2f |", Scores::p99ByKind);
+		for (Scores s : scores) {
+			sb.append("\nSlowest calls, ").append(s.system()).append(":\n\n");
+			s.slowest().forEach(line -> sb.append("- ").append(line).append('\n'));
+		}
 		if (queriesFile != null) {
 			sb.append("\nQueries: ").append(queriesFile).append('\n');
 		}

@@ -70,6 +70,28 @@ class EnterpriseSearchIT {
 		assertThat(find("ndsd").products()).isEmpty();
 	}
 
+	@Test
+	void aFirmsShortNameIsASearchForTheFirmNotForProducts() throws Exception {
+		// A product whose name shares the firm's name: the product index alone would offer it.
+		products.index(List.of(new ProductDocument("宁德时代电池", List.of(new ProductDocument.Maker("300750.SZ", "宁德时代", 0.5)), 1)));
+		products.commit();
+		try {
+			long deadline = System.currentTimeMillis() + 5_000;
+			while (products.search("宁德时代", 5).isEmpty() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(products.search("宁德时代", 5)).extracting(ProductDocument::name).contains("宁德时代电池");
+			SearchResult firm = find("宁德时代");
+			assertThat(firm.hits().get(0).code()).isEqualTo("300750.SZ");
+			assertThat(firm.products()).isEmpty();
+			assertThat(find("时代电池").products()).extracting(ProductDocument::name).contains("宁德时代电池");
+		}
+		finally {
+			products.delete(List.of("宁德时代电池"));
+			products.commit();
+		}
+	}
+
 	static List<EnterpriseDocument> fixture() throws Exception {
 		List<EnterpriseDocument> docs = new ArrayList<>();
 		try (InputStream in = EnterpriseSearchIT.class.getResourceAsStream("/search/enterprises.json")) {
