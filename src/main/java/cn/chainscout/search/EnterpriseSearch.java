@@ -246,8 +246,10 @@ public final class EnterpriseSearch {
 		ways.add(gramsQuery(Fields.ALIASES, g, 5));
 		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7));
 		ways.add(gramsQuery(Fields.PRODUCTS, g, 4));
-		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, g, 3));
-		ways.add(gramsQuery(Fields.REGION_TEXT, g, 5));
+		// Industry and region names are short, fixed terms: every pair must be there. With most pairs,
+		// a firm's name such as 源光电子 matched the whole 光学光电子 industry (9,000 firms at 1M).
+		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, g, 3, 1.0));
+		ways.add(gramsQuery(Fields.REGION_TEXT, g, 5, 1.0));
 		ways.removeIf(q -> q instanceof BooleanQuery bq && bq.clauses().isEmpty());
 		return new DisjunctionMaxQuery(ways, 0.2f);
 	}
@@ -290,6 +292,11 @@ public final class EnterpriseSearch {
 	 * there, so one wrong character still finds the name.
 	 */
 	private static Query gramsQuery(String field, Grams g, float boost) {
+		return gramsQuery(field, g, boost, 0.6);
+	}
+
+	/** As above, with {@code share} of the pairs required (all of them when there are two or fewer). */
+	private static Query gramsQuery(String field, Grams g, float boost, double share) {
 		BooleanQuery.Builder b = new BooleanQuery.Builder();
 		List<String> terms = g.bigrams().isEmpty() ? g.unigrams() : g.bigrams();
 		for (String t : terms) {
@@ -299,7 +306,7 @@ public final class EnterpriseSearch {
 			b.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST);
 		}
 		if (!terms.isEmpty()) {
-			b.setMinimumNumberShouldMatch(terms.size() <= 2 ? terms.size() : (int) Math.ceil(terms.size() * 0.6));
+			b.setMinimumNumberShouldMatch(terms.size() <= 2 ? terms.size() : (int) Math.ceil(terms.size() * share));
 		}
 		BooleanQuery q = b.build();
 		return q.clauses().isEmpty() ? q : new BoostQuery(q, boost);

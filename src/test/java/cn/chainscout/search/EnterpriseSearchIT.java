@@ -71,6 +71,14 @@ class EnterpriseSearchIT {
 	}
 
 	@Test
+	void anIndustryMatchesOnlyWhenTheWordHasAllOfItsCharacterPairs() {
+		// 电池化学品 is the industry of two fixture firms: its name finds them ...
+		assertThat(find("电池化学品").total()).isEqualTo(2);
+		// ... but a word holding most of its pairs (电池, 池化, 化学, not 锂电) is not that industry.
+		assertThat(find("锂电池化学").total()).isZero();
+	}
+
+	@Test
 	void aFirmsShortNameIsASearchForTheFirmNotForProducts() throws Exception {
 		// A product whose name shares the firm's name: the product index alone would offer it.
 		products.index(List.of(new ProductDocument("宁德时代电池", List.of(new ProductDocument.Maker("300750.SZ", "宁德时代", 0.5)), 1)));
