@@ -105,9 +105,9 @@ public final class EnterpriseSearch {
 	}
 
 	private SearchResult search(SearchRequest request, boolean fuzzy) {
-		Query query = query(request, fuzzy);
 		IndexSearcher searcher = index.acquire();
 		try {
+			Query query = query(request, fuzzy, searcher.getIndexReader());
 			int wanted = request.page() * request.size();
 			org.apache.lucene.facet.RandomSamplingFacetsCollector facets = new org.apache.lucene.facet.RandomSamplingFacetsCollector(FACET_SAMPLE, 42);
 			TopDocs top = request.sort().equals("size")
@@ -176,14 +176,14 @@ public final class EnterpriseSearch {
 		}
 	}
 
-	Query query(SearchRequest request, boolean fuzzy) {
+	Query query(SearchRequest request, boolean fuzzy, IndexReader reader) throws IOException {
 		BooleanQuery.Builder all = new BooleanQuery.Builder();
 		boolean any = false;
 		for (String word : request.q().split(" ")) {
 			if (word.isEmpty()) {
 				continue;
 			}
-			all.add(wordQuery(word, fuzzy), BooleanClause.Occur.MUST);
+			all.add(wordQuery(word, fuzzy, reader), BooleanClause.Occur.MUST);
 			any = true;
 		}
 		if (!any) {
@@ -208,7 +208,7 @@ public final class EnterpriseSearch {
 		}
 	}
 
-	private Query wordQuery(String word, boolean fuzzy) {
+	private Query wordQuery(String word, boolean fuzzy, IndexReader reader) throws IOException {
 		List<Query> ways = new ArrayList<>();
 		ways.add(new BoostQuery(new TermQuery(new Term(Fields.CODE, word.toUpperCase(Locale.ROOT))), 100));
 		var code = CODE.matcher(word);
@@ -244,8 +244,11 @@ public final class EnterpriseSearch {
 		ways.add(gramsQuery(Fields.NAME, g, 14));
 		ways.add(gramsQuery(Fields.FULL_NAME, g, 8));
 		ways.add(gramsQuery(Fields.ALIASES, g, 5));
-		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7));
-		ways.add(gramsQuery(Fields.PRODUCTS, g, 4));
+		// A firm's short name (骏新能源) is a search for that firm and for names like it: products
+		// count only when they hold the whole word, not any product sharing two of its pairs (新能源).
+		double products = Pinyin.hasHan(word) && reader.docFreq(new Term(Fields.NAME_EXACT, word)) > 0 ? 1.0 : 0.6;
+		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7, products));
+		ways.add(gramsQuery(Fields.PRODUCTS, g, 4, products));
 		// Industry and region names are short, fixed terms: every pair must be there. With most pairs,
 		// a firm's name such as 源光电子 matched the whole 光学光电子 industry (9,000 firms at 1M).
 		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, g, 3, 1.0));

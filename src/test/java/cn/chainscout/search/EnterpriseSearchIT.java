@@ -71,6 +71,28 @@ class EnterpriseSearchIT {
 	}
 
 	@Test
+	void aFirmsShortNameFindsProductsOnlyWhenTheyHoldTheWholeName() {
+		index.index(List.of(
+				new EnterpriseDocument("T00003.LC", "骏新能源", "安徽骏新能源科技股份有限公司", List.of(), null, "安徽省", "安庆市", "桐城市",
+						List.of(), List.of(new EnterpriseDocument.ProductShare("储能电站", 0.9))),
+				new EnterpriseDocument("T00004.LC", "远航汽车", "远航汽车股份有限公司", List.of(), null, "江苏省", "苏州市", null,
+						List.of(), List.of(new EnterpriseDocument.ProductShare("新能源汽车", 0.9)))));
+		index.commit();
+		try {
+			// 骏新能源 is a firm: the maker of 新能源汽车 shares two of its three pairs, and is not shown.
+			// (宁德时代新能源科技 shares them in its full name, and is.)
+			assertThat(find("骏新能源").hits()).extracting(SearchResult.Hit::code).startsWith("T00003.LC").contains("300750.SZ")
+				.doesNotContain("T00004.LC");
+			// A word that is no firm's name still finds products sharing most of its pairs.
+			assertThat(find("新能源车").hits()).extracting(SearchResult.Hit::code).contains("T00004.LC");
+		}
+		finally {
+			index.delete(List.of("T00003.LC", "T00004.LC"));
+			index.commit();
+		}
+	}
+
+	@Test
 	void anIndustryMatchesOnlyWhenTheWordHasAllOfItsCharacterPairs() {
 		// 电池化学品 is the industry of two fixture firms: its name finds them ...
 		assertThat(find("电池化学品").total()).isEqualTo(2);
