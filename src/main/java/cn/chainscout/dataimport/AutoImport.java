@@ -28,6 +28,8 @@ class AutoImport implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// An import killed while a label's indexes were aside: build them again, import or not.
+		cn.chainscout.graph.DeferredIndexes.restoreAll(imports.graph());
 		if (!properties.importing().auto()) {
 			return;
 		}

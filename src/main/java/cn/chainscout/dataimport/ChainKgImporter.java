@@ -98,6 +98,8 @@ public final class ChainKgImporter {
 		ImportReport report = new ImportReport(dataset, location.describe());
 		ZonedDateTime loadedAt = ZonedDateTime.now();
 		log.info("Importing data set {} from {}", dataset, location.describe());
+		// A killed import may have left a label's indexes aside: they come back before any MERGE needs them.
+		cn.chainscout.graph.DeferredIndexes.restoreAll(graph);
 		graph.write(tx -> tx.run("""
 				MERGE (d:Dataset {id: $id})
 				SET d.status = 'IMPORTING', d.startedAt = $at""",
@@ -649,7 +651,7 @@ public final class ChainKgImporter {
 
 	/** A node step whose MERGE may be a CREATE while no node of the label exists. */
 	private static BatchWriter.Statement nodes(String label, String merge, String create) {
-		return new BatchWriter.Statement(merge, create, "MATCH (n:" + label + ") RETURN count(n) = 0");
+		return BatchWriter.Statement.nodes(label, merge, create);
 	}
 
 	/**

@@ -30,6 +30,10 @@ public class DataImportService {
 		this.events = events;
 	}
 
+	Graph graph() {
+		return graph;
+	}
+
 	public ImportReport importFrom(DataSetLocation location, BatchWriter.Progress progress) {
 		return importFrom(location, progress, false);
 	}

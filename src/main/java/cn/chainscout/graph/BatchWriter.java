@@ -41,12 +41,28 @@ public final class BatchWriter {
 	 * @param createWhenEmpty the same write with CREATE, used when {@code emptyCheck} answers true
 	 * @param emptyCheck a query returning one boolean: true when no data of this kind exists yet
 	 */
-	public record Statement(String merge, @Nullable String createWhenEmpty, @Nullable String emptyCheck) {
+	public record Statement(String merge, @Nullable String createWhenEmpty, @Nullable String emptyCheck,
+			@Nullable String label) {
+
+		public Statement(String merge, @Nullable String createWhenEmpty, @Nullable String emptyCheck) {
+			this(merge, createWhenEmpty, emptyCheck, null);
+		}
 
 		public static Statement merge(String merge) {
 			return new Statement(merge, null, null);
 		}
+
+		/**
+		 * Nodes of {@code label}, created with {@code create} while the label is empty; the label's
+		 * indexes are then set aside for a large step and built again at its end.
+		 */
+		public static Statement nodes(String label, String merge, String create) {
+			return new Statement(merge, create, "MATCH (n:" + label + ") RETURN count(n) = 0", label);
+		}
 	}
+
+	/** Node steps of at least this many rows into an empty label build the label's indexes at the end. */
+	public static final int DEFER_INDEXES_FROM = 50_000;
 
 	/** What a step created: on a second run of the same rows both are zero. */
 	public record Written(long rows, long nodesCreated, long relationshipsCreated, boolean fastPath) {
@@ -64,6 +80,8 @@ public final class BatchWriter {
 
 	private final boolean naive;
 
+	private final int deferIndexesFrom;
+
 	/**
 	 * The plain way, kept as the baseline benchmarks measure against: one map per row, one batch at a
 	 * time, always MERGE.
@@ -77,6 +95,15 @@ public final class BatchWriter {
 	}
 
 	private BatchWriter(Graph graph, int batchSize, int writers, boolean naive) {
+		this(graph, batchSize, writers, naive, DEFER_INDEXES_FROM);
+	}
+
+	/** With node steps from {@code deferIndexesFrom} rows building their label's indexes at the end. */
+	public BatchWriter(Graph graph, int batchSize, int writers, int deferIndexesFrom) {
+		this(graph, batchSize, writers, false, deferIndexesFrom);
+	}
+
+	private BatchWriter(Graph graph, int batchSize, int writers, boolean naive, int deferIndexesFrom) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
 		}
@@ -87,6 +114,7 @@ public final class BatchWriter {
 		this.batchSize = batchSize;
 		this.writers = writers;
 		this.naive = naive;
+		this.deferIndexesFrom = deferIndexesFrom;
 	}
 
 	/** True for the baseline writer, which benchmarks also give the plain statements (ends found by key). */
@@ -124,6 +152,30 @@ public final class BatchWriter {
 			}
 			batches.add(parameters);
 		}
+		DeferredIndexes deferred = fast && statement.label() != null && rows.size() >= deferIndexesFrom
+				? DeferredIndexes.drop(graph, statement.label()) : null;
+		if (deferred == null) {
+			return write(step, cypher, batches, rows.size(), fast, progress);
+		}
+		Written written;
+		try {
+			written = write(step, cypher, batches, rows.size(), fast, progress);
+		}
+		catch (RuntimeException ex) {
+			try {
+				deferred.restore();
+			}
+			catch (RuntimeException again) {
+				ex.addSuppressed(again);
+			}
+			throw ex;
+		}
+		deferred.restore();
+		return written;
+	}
+
+	private Written write(String step, String cypher, List<Map<String, Object>> batches, int rowCount, boolean fast,
+			Progress progress) {
 		long[] created = new long[2];
 		long done = 0;
 		if (writers == 1 || batches.size() == 1) {
@@ -132,7 +184,7 @@ public final class BatchWriter {
 				created[0] += c.nodesCreated();
 				created[1] += c.relationshipsCreated();
 				done += ((Number) parameters.get("row_count")).longValue();
-				progress.advanced(step, done, rows.size());
+				progress.advanced(step, done, rowCount);
 			}
 		}
 		else {
@@ -147,7 +199,7 @@ public final class BatchWriter {
 					created[0] += result.getValue().nodesCreated();
 					created[1] += result.getValue().relationshipsCreated();
 					done += result.getKey();
-					progress.advanced(step, done, rows.size());
+					progress.advanced(step, done, rowCount);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -164,7 +216,7 @@ public final class BatchWriter {
 				pool.shutdownNow();
 			}
 		}
-		return new Written(rows.size(), created[0], created[1], fast);
+		return new Written(rowCount, created[0], created[1], fast);
 	}
 
 	private Written writeNaive(String step, String cypher, List<Map<String, Object>> rows, Map<String, Object> constants,
