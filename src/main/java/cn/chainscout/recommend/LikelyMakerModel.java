@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/** The likely-makers model, read from the graph on first use and read again after enterprises change. */
+/**
+ * The likely-makers model, read from the graph on first use and read again after enterprises change.
+ * Its order comes from the learned trees ({@link LearnedLikelyMakers}), its explanation from the
+ * linear parts.
+ */
 @Service
 public class LikelyMakerModel {
 
 	private final Graph graph;
 
-	private final LikelyMakers ranker = new LikelyMakers();
+	private final LearnedLikelyMakers ranker = LearnedLikelyMakers.bundled();
 
 	private volatile @Nullable MakerGraph makers;
 
