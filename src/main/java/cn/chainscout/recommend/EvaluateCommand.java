@@ -19,8 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * {@code evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 4,6] [--rate 0.1] [--min-leaf 50]}
  * trains the learned order on the tuning seeds instead ({@link TreeTraining}), choosing among the
- * listed hyper-parameters, and writes the model (by default to the source tree's resource, run from
- * the project's directory).
+ * listed hyper-parameters, and writes the model (by default to {@code src/main/resources/...} under
+ * the working directory; give {@code --out} the project's resource file when running elsewhere).
+ * {@code --one-way} trains on the first seed and measures on the second only, and writes nothing.
  */
 public final class EvaluateCommand {
 
@@ -33,6 +34,7 @@ public final class EvaluateCommand {
 		int max = 0;
 		boolean onlyChainScout = false;
 		boolean trainTrees = false;
+		boolean oneWay = false;
 		long[] seeds = { 1, 2 };
 		String out = "src/main/resources/" + LearnedLikelyMakers.RESOURCE;
 		int[] trees = { 400 };
@@ -55,6 +57,7 @@ public final class EvaluateCommand {
 						onlyChainScout = r.equals("chainscout");
 					}
 					case "--train-trees" -> trainTrees = true;
+					case "--one-way" -> oneWay = true;
 					case "--seeds" -> seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
 					case "--out" -> out = args[++i];
 					case "--trees" -> trees = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -88,7 +91,7 @@ public final class EvaluateCommand {
 						}
 					}
 				}
-				TreeTraining.train(g, seeds, fraction, grid, Path.of(out), System.out);
+				TreeTraining.train(g, seeds, fraction, grid, Path.of(out), System.out, oneWay);
 				return 0;
 			}
 			List<Rankers.Ranker> rankers = new ArrayList<>();

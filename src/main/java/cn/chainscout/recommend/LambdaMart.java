@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntPredicate;
 
 /**
  * Learns {@link BoostedTrees} that rank (LambdaMART, after Burges, "From RankNet to LambdaRank to
@@ -35,10 +34,7 @@ final class LambdaMart {
 	private LambdaMart() {
 	}
 
-	/**
-	 * @param every when not null, called with the number of trees after each tree; returning false stops
-	 */
-	static BoostedTrees fit(List<String> featureNames, List<Query> queries, Params p, String trainedWith, IntPredicate every) {
+	static BoostedTrees fit(List<String> featureNames, List<Query> queries, Params p, String trainedWith) {
 		int f = featureNames.size();
 		int rows = 0;
 		for (Query q : queries) {
@@ -80,9 +76,6 @@ final class LambdaMart {
 				}
 			}
 			trees.add(tree);
-			if (every != null && !every.test(trees.size())) {
-				break;
-			}
 		}
 		return new BoostedTrees(featureNames, trees, trainedWith);
 	}

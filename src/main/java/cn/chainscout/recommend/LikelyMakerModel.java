@@ -19,7 +19,8 @@ public class LikelyMakerModel {
 
 	private final Graph graph;
 
-	private final LearnedLikelyMakers ranker = LearnedLikelyMakers.bundled();
+	/** Read on first use, so that {@code evaluate --train-trees} runs while the bundled trees do not fit the features yet. */
+	private volatile @Nullable LearnedLikelyMakers ranker;
 
 	private volatile @Nullable MakerGraph makers;
 
@@ -46,11 +47,20 @@ public class LikelyMakerModel {
 		return g;
 	}
 
+	private LearnedLikelyMakers ranker() {
+		LearnedLikelyMakers r = ranker;
+		if (r == null) {
+			r = LearnedLikelyMakers.bundled();
+			ranker = r;
+		}
+		return r;
+	}
+
 	/** The likely makers of a product, or empty when the library has no such product. */
 	public Optional<List<LikelyMakers.Candidate>> top(String product, int limit) {
 		MakerGraph g = makers();
 		Integer id = g.productIds.get(product);
-		return id == null ? Optional.empty() : Optional.of(ranker.top(g, id, limit));
+		return id == null ? Optional.empty() : Optional.of(ranker().top(g, id, limit));
 	}
 
 	/** How many enterprises the graph links to the product (0 when unknown). */

@@ -85,7 +85,7 @@ public final class LikelyMakers implements Rankers.Ranker {
 
 	@Override
 	public String name() {
-		return "ChainScout likely makers";
+		return "ChainScout likely makers, weighted sum";
 	}
 
 	/** The parts of one enterprise's score, each already weighted, and what they rest on. */

@@ -19,7 +19,8 @@ final class MakerFeatures {
 		List<String> names = new ArrayList<>(Arrays.asList(LikelyMakers.Signals.NAMES));
 		names.addAll(List.of("linear", "linearPosition", "bm25Rank", "profileRank", "coProductionRank", "headRank", "productMakers",
 				"nameLength", "enterpriseProducts", "enterpriseSoleShare", "bm25Raw", "bm25Max", "coProductionRaw", "shortNameOverlap",
-				"fullNameOverlap", "bestProductSimilarity", "productRelations", "industrySize", "styleRaw", "linearGapToFirst"));
+				"fullNameOverlap", "bestProductSimilarity", "productRelations", "industrySize", "styleRaw", "linearGapToFirst", "bestProductOverlap", "productsSharingPair", "enterpriseNameLength", "enterpriseStyleShare", "lastCharacterProducts",
+				"lastCharacterRarity", "coProductionOfSimilar"));
 		NAMES = List.copyOf(names);
 	}
 
@@ -40,6 +41,10 @@ final class MakerFeatures {
 		double[] sortedCo = ascending(s.coProduction());
 		double[] sortedHead = ascending(s.head());
 		double first = candidates.length == 0 ? 0 : linear[candidates[0]];
+		char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);
+		int lastCount = facts.endingWith.getOrDefault(last, 0);
+		float lastRarity = (float) Math.log(1 + g.productCount() / (1.0 + lastCount));
+		Map<Integer, Double> onProducts = similarMakersProducts(g, product, similar);
 		float[][] out = new float[candidates.length][NAMES.size()];
 		for (int c = 0; c < candidates.length; c++) {
 			int e = candidates[c];
@@ -61,8 +66,8 @@ final class MakerFeatures {
 			x[k++] = (float) (s.bm25()[e] * s.max()[2]);
 			x[k++] = (float) s.max()[2];
 			x[k++] = (float) (s.coProduction()[e] * s.max()[0]);
-			x[k++] = commonSubstring(name, NameSignals.clean(g.enterpriseNames[e]));
-			x[k++] = g.enterpriseFullNames == null ? 0 : commonSubstring(name, NameSignals.clean(g.enterpriseFullNames[e]));
+			x[k++] = commonSubstring(name, facts.shortNames[e]);
+			x[k++] = commonSubstring(name, facts.fullNames[e]);
 			double best = 0;
 			for (int q : g.products[e]) {
 				best = Math.max(best, similar.getOrDefault(q, 0.0));
@@ -72,6 +77,54 @@ final class MakerFeatures {
 			x[k++] = facts.industrySize[e];
 			x[k++] = (float) (s.style()[e] * s.max()[10]);
 			x[k++] = (float) (first - linear[e]);
+			int overlap = 0;
+			int sharing = 0;
+			for (int q : g.products[e]) {
+				int common = commonSubstring(name, facts.productNames[q]);
+				overlap = Math.max(overlap, common);
+				sharing += common >= 2 ? 1 : 0;
+			}
+			x[k++] = name.isEmpty() ? 0 : overlap / (float) name.length();
+			x[k++] = sharing;
+			x[k++] = (float) facts.nameLength[e];
+			x[k++] = (float) facts.styleShare[e];
+			int ending = 0;
+			double co = 0;
+			for (int q : g.products[e]) {
+				String other = facts.productNames[q];
+				ending += !other.isEmpty() && other.charAt(other.length() - 1) == last ? 1 : 0;
+				co += onProducts.getOrDefault(q, 0.0) / Math.sqrt(g.makers[q].length);
+			}
+			x[k++] = ending;
+			x[k++] = ending > 0 ? lastRarity : 0;
+			x[k++] = (float) co;
+		}
+		return out;
+	}
+
+	/** How many products there are at most in the similarly named set. */
+	static final int SIMILAR_PRODUCTS = 30;
+
+	/**
+	 * Co-production from the makers of the most similarly named products (by character pairs): each
+	 * passes its similarity, shared among its makers, to their other products. Gives a product nobody
+	 * makes the collaborative signal of its namesakes.
+	 */
+	static Map<Integer, Double> similarMakersProducts(MakerGraph g, int product, Map<Integer, Double> similar) {
+		List<Map.Entry<Integer, Double>> best = new ArrayList<>(similar.entrySet());
+		best.removeIf(x -> g.makers[x.getKey()].length == 0);
+		best.sort((a, b) -> !a.getValue().equals(b.getValue()) ? Double.compare(b.getValue(), a.getValue()) : Integer.compare(a.getKey(), b.getKey()));
+		Map<Integer, Double> out = new java.util.HashMap<>();
+		for (Map.Entry<Integer, Double> r : best.subList(0, Math.min(SIMILAR_PRODUCTS, best.size()))) {
+			int[] makers = g.makers[r.getKey()];
+			for (int m : makers) {
+				double w = r.getValue() / makers.length / g.products[m].length;
+				for (int q : g.products[m]) {
+					if (q != product && q != r.getKey()) {
+						out.merge(q, w, Double::sum);
+					}
+				}
+			}
 		}
 		return out;
 	}
@@ -123,17 +176,60 @@ final class MakerFeatures {
 		/** how many enterprises share its level-3 industry */
 		final int[] industrySize;
 
+		/** last character of a product name → how many products with makers end with it */
+		final Map<Character, Integer> endingWith = new java.util.HashMap<>();
+
+		/** names without spaces and punctuation (cleaned once: a query reads those of 150 enterprises and their products) */
+		final String[] productNames;
+
+		final String[] shortNames;
+
+		final String[] fullNames;
+
+		/** mean length of its product names */
+		final double[] nameLength;
+
+		/** share of its product names written with punctuation or Latin letters */
+		final double[] styleShare;
+
 		private EnterpriseFacts(MakerGraph g) {
 			int n = g.enterprises();
 			soleShare = new double[n];
 			industrySize = new int[n];
+			nameLength = new double[n];
+			styleShare = new double[n];
+			productNames = new String[g.productCount()];
+			for (int p = 0; p < productNames.length; p++) {
+				productNames[p] = NameSignals.clean(g.productNames[p]);
+			}
+			shortNames = new String[n];
+			fullNames = new String[n];
+			for (int e = 0; e < n; e++) {
+				shortNames[e] = NameSignals.clean(g.enterpriseNames[e]);
+				fullNames[e] = g.enterpriseFullNames == null ? "" : NameSignals.clean(g.enterpriseFullNames[e]);
+			}
 			Map<Integer, Integer> byIndustry = new java.util.HashMap<>();
+			for (int p = 0; p < g.productCount(); p++) {
+				String c = productNames[p];
+				if (g.makers[p].length > 0 && !c.isEmpty()) {
+					endingWith.merge(c.charAt(c.length() - 1), 1, Integer::sum);
+				}
+			}
 			for (int e = 0; e < n; e++) {
 				int sole = 0;
 				for (int q : g.products[e]) {
 					sole += g.makers[q].length == 1 ? 1 : 0;
 				}
 				soleShare[e] = g.products[e].length == 0 ? 0 : sole / (double) g.products[e].length;
+				int styled = 0;
+				for (int q : g.products[e]) {
+					nameLength[e] += productNames[q].length();
+					styled += NameSignals.styleCharacters(g.productNames[q]).isEmpty() ? 0 : 1;
+				}
+				if (g.products[e].length > 0) {
+					nameLength[e] /= g.products[e].length;
+					styleShare[e] = styled / (double) g.products[e].length;
+				}
 				if (g.enterpriseIndustry[e] >= 0) {
 					byIndustry.merge(g.enterpriseIndustry[e], 1, Integer::sum);
 				}

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Trains the learned order of likely makers ({@code evaluate --train-trees}): on the held-out links
  * of tuning splits (seeds 1 and 2 by default, never the reported 42 and 7), each held-out product is
@@ -129,12 +131,26 @@ final class TreeTraining {
 		return metrics(queries, x -> -x[position]);
 	}
 
+	/** How many nodes split on each feature, most first. */
+	static String splitsByFeature(BoostedTrees model) {
+		java.util.Map<String, Integer> count = new java.util.HashMap<>();
+		for (BoostedTrees.Tree t : model.trees()) {
+			for (int f : t.feature()) {
+				if (f >= 0) {
+					count.merge(model.features().get(f), 1, Integer::sum);
+				}
+			}
+		}
+		return count.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).map(e -> e.getKey() + " " + e.getValue())
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	/**
 	 * @param grid hyper-parameter sets to compare
 	 * @param out where the chosen model is written
 	 */
-	static BoostedTrees train(MakerGraph full, long[] seeds, double fraction, List<LambdaMart.Params> grid, Path out, PrintStream log)
-			throws IOException {
+	static @Nullable BoostedTrees train(MakerGraph full, long[] seeds, double fraction, List<LambdaMart.Params> grid, Path out, PrintStream log,
+			boolean oneWay) throws IOException {
 		if (seeds.length != 2) {
 			throw new IllegalArgumentException("--seeds 应为两个调参种子，如 1,2；实际为 " + Arrays.toString(seeds));
 		}
@@ -146,25 +162,29 @@ final class TreeTraining {
 			log.printf(Locale.ROOT, "seed %d: %,d queries, %,d trainable, features in %.1f s%n", seed, splits.get(splits.size() - 1).size(),
 					trainable(splits.get(splits.size() - 1)).size(), (System.nanoTime() - t0) / 1e9);
 		}
-		LambdaMart.Params best = null;
+		LambdaMart.@Nullable Params best = null;
 		int bestTrees = 0;
 		double bestObjective = Double.NEGATIVE_INFINITY;
 		for (LambdaMart.Params p : grid) {
 			double[] sum = new double[p.trees() / 25 + 1];
 			Metrics[][] at = new Metrics[2][p.trees() / 25 + 1];
-			for (int a = 0; a < 2; a++) {
+			for (int a = 0; a < (oneWay ? 1 : 2); a++) {
 				List<Labelled> valid = splits.get(1 - a);
 				int direction = a;
 				long t0 = System.nanoTime();
-				BoostedTrees model = LambdaMart.fit(MakerFeatures.NAMES, trainable(splits.get(a)), p, p.toString(), null);
+				BoostedTrees model = LambdaMart.fit(MakerFeatures.NAMES, trainable(splits.get(a)), p, p.toString());
 				for (int k = 25; k <= model.size(); k += 25) {
 					Metrics m = metrics(valid, model.first(k)::score);
 					at[direction][k / 25] = m;
 					sum[k / 25] += m.objective();
 				}
-				log.printf(Locale.ROOT, "  %s: trained on seed %d in %.1f s%n", p, seeds[a], (System.nanoTime() - t0) / 1e9);
+				log.printf(Locale.ROOT, "  %s: trained on seed %d in %.1f s; splits by feature: %s%n", p, seeds[a], (System.nanoTime() - t0) / 1e9,
+						splitsByFeature(model));
 			}
 			for (int k = 1; k < sum.length; k++) {
+				if (oneWay && at[0][k] != null) {
+					log.printf(Locale.ROOT, "  %s, %d trees: on seed %d %s%n", p, k * 25, seeds[1], at[0][k]);
+				}
 				if (at[0][k] == null || at[1][k] == null) {
 					continue;
 				}
@@ -179,6 +199,9 @@ final class TreeTraining {
 		for (int a = 0; a < 2; a++) {
 			log.printf(Locale.ROOT, "linear order on seed %d: %s%n", seeds[a], metricsOfLinear(splits.get(a)));
 		}
+		if (oneWay) {
+			return null;
+		}
 		if (best == null) {
 			throw new IllegalStateException("没有可用的超参数组合");
 		}
@@ -187,7 +210,7 @@ final class TreeTraining {
 		both.addAll(trainable(splits.get(1)));
 		String trainedWith = String.format(Locale.ROOT, "%s; held-out links of seeds %d and %d (fraction %.2f), candidates the linear best %d;"
 				+ " chosen by training on one seed and measuring on the other", chosen, seeds[0], seeds[1], fraction, LearnedLikelyMakers.DEPTH);
-		BoostedTrees model = LambdaMart.fit(MakerFeatures.NAMES, both, chosen, trainedWith, null);
+		BoostedTrees model = LambdaMart.fit(MakerFeatures.NAMES, both, chosen, trainedWith);
 		log.printf(Locale.ROOT, "chosen: %s (mean hits@10 + MRR on the other seed %.3f); trained on both seeds%n", chosen, bestObjective / 2);
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Files.writeString(out, model.toJson(), StandardCharsets.UTF_8);

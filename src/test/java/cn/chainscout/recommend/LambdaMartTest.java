@@ -58,7 +58,7 @@ class LambdaMartTest {
 	@Test
 	void treesLearnARankingThatNoWeightedSumOfTheFeaturesCanGive() {
 		LambdaMart.Params p = new LambdaMart.Params(60, 3, 0.2, 5, 1.0);
-		BoostedTrees trees = LambdaMart.fit(FEATURES, xorQueries(1, 300), p, "test", null);
+		BoostedTrees trees = LambdaMart.fit(FEATURES, xorQueries(1, 300), p, "test");
 		List<LambdaMart.Query> fresh = xorQueries(2, 300);
 		assertThat(hits1(fresh, trees::score)).isGreaterThan(0.9);
 		double bestLinear = 0;
@@ -73,8 +73,8 @@ class LambdaMartTest {
 	@Test
 	void theSameDataGiveTheSameTreesAndTheStoredModelScoresAsTheLearnedOne() {
 		LambdaMart.Params p = new LambdaMart.Params(20, 3, 0.2, 5, 1.0);
-		BoostedTrees a = LambdaMart.fit(FEATURES, xorQueries(1, 100), p, "test", null);
-		BoostedTrees b = LambdaMart.fit(FEATURES, xorQueries(1, 100), p, "test", null);
+		BoostedTrees a = LambdaMart.fit(FEATURES, xorQueries(1, 100), p, "test");
+		BoostedTrees b = LambdaMart.fit(FEATURES, xorQueries(1, 100), p, "test");
 		assertThat(a.toJson()).isEqualTo(b.toJson());
 		BoostedTrees read = BoostedTrees.read(new ByteArrayInputStream(a.toJson().getBytes(StandardCharsets.UTF_8)));
 		assertThat(read.features()).isEqualTo(FEATURES);
@@ -94,7 +94,7 @@ class LambdaMartTest {
 				x[2] = 7;
 			}
 		}
-		BoostedTrees trees = LambdaMart.fit(FEATURES, queries, new LambdaMart.Params(10, 3, 0.2, 5, 1.0), "test", null);
+		BoostedTrees trees = LambdaMart.fit(FEATURES, queries, new LambdaMart.Params(10, 3, 0.2, 5, 1.0), "test");
 		assertThat(trees.trees()).isNotEmpty().allSatisfy(t -> assertThat(t.feature()).doesNotContain(2));
 		assertThat(LambdaMart.thresholds(new float[] { 7, 7, 7 })).isEmpty();
 	}
