@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * graph's enterprise→product links (see BENCHMARKS.md). {@code --rankers chainscout} skips the
  * baselines and the name profile, for quick iterations.
  * <p>
- * {@code evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 4,6] [--rate 0.1] [--min-leaf 50]}
+ * {@code evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 5,7] [--rate 0.1] [--min-leaf 50]}
  * trains the learned order on the tuning seeds instead ({@link TreeTraining}), choosing among the
  * listed hyper-parameters, and writes the model (by default to {@code src/main/resources/...} under
  * the working directory; give {@code --out} the project's resource file when running elsewhere).
@@ -38,7 +38,7 @@ public final class EvaluateCommand {
 		long[] seeds = { 1, 2 };
 		String out = "src/main/resources/" + LearnedLikelyMakers.RESOURCE;
 		int[] trees = { 400 };
-		int[] depths = { 4, 6 };
+		int[] depths = { 5, 7 };
 		double[] rates = { 0.1 };
 		int[] minLeaves = { 50 };
 		List<String> springArgs = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class EvaluateCommand {
 		}
 		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
 			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar evaluate [--seed 42] [--fraction 0.1] [--max N] [--rankers all|chainscout]\n"
-					+ "      java -jar chainscout.jar evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 4,6] [--rate 0.1] [--min-leaf 50]");
+					+ "      java -jar chainscout.jar evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 5,7] [--rate 0.1] [--min-leaf 50]");
 			return 2;
 		}
 		SpringApplication app = new SpringApplication(Application.class);
