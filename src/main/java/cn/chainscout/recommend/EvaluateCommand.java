@@ -1,6 +1,8 @@
 package cn.chainscout.recommend;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import cn.chainscout.Application;
@@ -14,6 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * offline evaluation of likely makers against the baselines on a seeded hold-out split of the
  * graph's enterprise→product links (see BENCHMARKS.md). {@code --rankers chainscout} skips the
  * baselines and the name profile, for quick iterations.
+ * <p>
+ * {@code evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 5,7] [--rate 0.1] [--min-leaf 50]}
+ * trains the learned order on the tuning seeds instead ({@link TreeTraining}), choosing among the
+ * listed hyper-parameters, and writes the model (by default to {@code src/main/resources/...} under
+ * the working directory; give {@code --out} the project's resource file when running elsewhere).
+ * {@code --one-way} trains on the first seed and measures on the second only, and writes nothing.
  */
 public final class EvaluateCommand {
 
@@ -25,6 +33,14 @@ public final class EvaluateCommand {
 		double fraction = 0.1;
 		int max = 0;
 		boolean onlyChainScout = false;
+		boolean trainTrees = false;
+		boolean oneWay = false;
+		long[] seeds = { 1, 2 };
+		String out = "src/main/resources/" + LearnedLikelyMakers.RESOURCE;
+		int[] trees = { 400 };
+		int[] depths = { 5, 7 };
+		double[] rates = { 0.1 };
+		int[] minLeaves = { 50 };
 		List<String> springArgs = new ArrayList<>();
 		springArgs.add("--chainscout.importing.auto=false");
 		try {
@@ -40,6 +56,14 @@ public final class EvaluateCommand {
 						}
 						onlyChainScout = r.equals("chainscout");
 					}
+					case "--train-trees" -> trainTrees = true;
+					case "--one-way" -> oneWay = true;
+					case "--seeds" -> seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
+					case "--out" -> out = args[++i];
+					case "--trees" -> trees = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+					case "--depth" -> depths = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+					case "--rate" -> rates = Arrays.stream(args[++i].split(",")).mapToDouble(Double::parseDouble).toArray();
+					case "--min-leaf" -> minLeaves = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
 					default -> springArgs.add(args[i]);
 				}
 			}
@@ -48,23 +72,39 @@ public final class EvaluateCommand {
 			}
 		}
 		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
-			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar evaluate [--seed 42] [--fraction 0.1] [--max N] [--rankers all|chainscout]");
+			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar evaluate [--seed 42] [--fraction 0.1] [--max N] [--rankers all|chainscout]\n"
+					+ "      java -jar chainscout.jar evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 5,7] [--rate 0.1] [--min-leaf 50]");
 			return 2;
 		}
 		SpringApplication app = new SpringApplication(Application.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
 			MakerGraph g = MakerGraph.read(context.getBean(Graph.class));
+			if (trainTrees) {
+				List<LambdaMart.Params> grid = new ArrayList<>();
+				for (int t : trees) {
+					for (int d : depths) {
+						for (double r : rates) {
+							for (int m : minLeaves) {
+								grid.add(new LambdaMart.Params(t, d, r, m, 1.0));
+							}
+						}
+					}
+				}
+				TreeTraining.train(g, seeds, fraction, grid, Path.of(out), System.out, oneWay);
+				return 0;
+			}
 			List<Rankers.Ranker> rankers = new ArrayList<>();
 			if (!onlyChainScout) {
 				rankers.addAll(Rankers.baselines());
 				rankers.add(Rankers.PROFILE);
 			}
 			rankers.add(new LikelyMakers());
+			rankers.add(LearnedLikelyMakers.bundled());
 			System.out.println(Evaluation.run(g, seed, fraction, max, rankers).table());
 			return 0;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | java.io.IOException ex) {
 			System.err.println("评测失败: " + ex.getMessage());
 			return 1;
 		}

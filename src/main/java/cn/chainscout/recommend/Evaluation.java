@@ -46,11 +46,11 @@ public final class Evaluation {
 	private Evaluation() {
 	}
 
-	/**
-	 * @param fraction share of links held out
-	 * @param maxQueries at most this many held-out links are ranked (a seeded sample), 0 for all
-	 */
-	public static Report run(MakerGraph full, long seed, double fraction, int maxQueries, List<Rankers.Ranker> rankers) {
+	/** A seeded hold-out split: the graph without the held-out links, the held-out links, and them by product. */
+	record Split(MakerGraph train, List<MakerGraph.Link> test, Map<Integer, Set<Integer>> heldByProduct, int links) {
+	}
+
+	static Split split(MakerGraph full, long seed, double fraction) {
 		List<MakerGraph.Link> links = full.links();
 		links.sort((a, b) -> a.product() != b.product() ? Integer.compare(a.product(), b.product()) : Integer.compare(a.enterprise(), b.enterprise()));
 		Random random = new Random(seed);
@@ -59,11 +59,22 @@ public final class Evaluation {
 		for (MakerGraph.Link l : links) {
 			(random.nextDouble() < fraction ? test : train).add(l);
 		}
-		MakerGraph g = full.withLinks(train);
 		Map<Integer, Set<Integer>> heldByProduct = new HashMap<>();
 		for (MakerGraph.Link l : test) {
 			heldByProduct.computeIfAbsent(l.product(), k -> new HashSet<>()).add(l.enterprise());
 		}
+		return new Split(full.withLinks(train), test, heldByProduct, links.size());
+	}
+
+	/**
+	 * @param fraction share of links held out
+	 * @param maxQueries at most this many held-out links are ranked (a seeded sample), 0 for all
+	 */
+	public static Report run(MakerGraph full, long seed, double fraction, int maxQueries, List<Rankers.Ranker> rankers) {
+		Split split = split(full, seed, fraction);
+		MakerGraph g = split.train();
+		List<MakerGraph.Link> test = split.test();
+		Map<Integer, Set<Integer>> heldByProduct = split.heldByProduct();
 		List<MakerGraph.Link> queries = new ArrayList<>(test);
 		if (maxQueries > 0 && queries.size() > maxQueries) {
 			java.util.Collections.shuffle(queries, new Random(seed + 1));
@@ -104,7 +115,7 @@ public final class Evaluation {
 			results.add(new Result(ranker.name(), queries.size(), h1 / n, h10 / n, h50 / n, mrr / n, (System.nanoTime() - t0) / 1e9,
 					wh10 / w, wmrr / w, warm));
 		}
-		return new Report(seed, fraction, links.size(), test.size(), queries.size(), results);
+		return new Report(seed, fraction, split.links(), test.size(), queries.size(), results);
 	}
 
 	static double rank(MakerGraph g, double[] scores, MakerGraph.Link q, Set<Integer> held) {

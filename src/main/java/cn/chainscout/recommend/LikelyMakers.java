@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * ChainScout's likely-makers ranking: who probably makes a product although the graph has no such
  * link. It adds up, each scaled to 0..1 for the product asked about:
@@ -83,7 +85,7 @@ public final class LikelyMakers implements Rankers.Ranker {
 
 	@Override
 	public String name() {
-		return "ChainScout likely makers";
+		return "ChainScout likely makers, weighted sum";
 	}
 
 	/** The parts of one enterprise's score, each already weighted, and what they rest on. */
@@ -105,12 +107,27 @@ public final class LikelyMakers implements Rankers.Ranker {
 		return s;
 	}
 
-	Parts parts(MakerGraph g, int product) {
+	/**
+	 * The signals of every enterprise for one product, each scaled to 0..1 for the product (divided
+	 * by its highest value, kept in {@code max}), before any weight. The learned ranker reads them as
+	 * features; the weights below turn them into the explained parts.
+	 */
+	record Signals(double[] coProduction, double[] allocation, double[] bm25, double[] profile, double[] head, double[] start,
+			double[] industry, double[] industryByName, double[] relations, double[] relations2, double[] style, double[] size,
+			double[] max) {
+
+		static final String[] NAMES = { "coProduction", "allocation", "bm25", "profile", "head", "start", "industry", "industryByName",
+				"relations", "relations2", "style", "size" };
+
+		double[][] all() {
+			return new double[][] { coProduction, allocation, bm25, profile, head, start, industry, industryByName, relations, relations2, style,
+					size };
+		}
+	}
+
+	Signals signals(MakerGraph g, int product) {
 		int n = g.enterprises();
 		int pm = g.makers[product].length;
-		// The two kinds of product behave differently (a held-out maker of a product with other makers
-		// is found by co-production, one of a product nobody else makes by its name alone).
-		Weights w = pm > 0 ? knownMakers : noMakers;
 		NameSignals signals = NameSignals.of(g);
 		double[] cf = new double[n];
 		double[] allocation = new double[n];
@@ -126,15 +143,6 @@ public final class LikelyMakers implements Rankers.Ranker {
 		double[] bm25 = signals.bm25(g, product);
 		double[] profile = Rankers.profiles(g).cosine(g, product);
 		Map<Integer, Double> similar = Rankers.names(g).similar(product);
-		scale(cf, w.coProduction());
-		scale(allocation, w.allocation());
-		scale(bm25, w.name());
-		scale(profile, w.nameProfile());
-		double[] name = new double[n];
-		for (int e = 0; e < n; e++) {
-			name[e] = bm25[e] + profile[e];
-			cf[e] += allocation[e];
-		}
 		int[] headLength = signals.headLength(g, product);
 		int[] startLength = signals.startLength(g, product);
 		double[] head = new double[n];
@@ -158,11 +166,6 @@ public final class LikelyMakers implements Rankers.Ranker {
 					}
 				}
 			}
-		}
-		scale(rel, w.relations());
-		scale(rel2, w.relations2());
-		for (int e = 0; e < n; e++) {
-			rel[e] += rel2[e];
 		}
 		double[] style = signals.style(g, product);
 		Map<Integer, Double> industryShare = new HashMap<>();
@@ -195,12 +198,44 @@ public final class LikelyMakers implements Rankers.Ranker {
 			indName[e] = i < 0 ? 0 : byName.getOrDefault(i, 0.0);
 			size[e] = Math.log(1 + g.products[e].length);
 		}
-		scale(head, w.head());
-		scale(start, w.start());
-		scale(ind, w.industry());
-		scale(indName, w.industryByName());
-		scale(style, w.style());
-		scale(size, w.size());
+		Signals s = new Signals(cf, allocation, bm25, profile, head, start, ind, indName, rel, rel2, style, size, new double[12]);
+		double[][] all = s.all();
+		for (int k = 0; k < all.length; k++) {
+			s.max()[k] = scale(all[k], 1);
+		}
+		return s;
+	}
+
+	Parts parts(MakerGraph g, int product) {
+		return parts(g, product, signals(g, product));
+	}
+
+	/** The weighted parts from the signals (which it leaves unchanged). */
+	Parts parts(MakerGraph g, int product, Signals s) {
+		int n = g.enterprises();
+		// The two kinds of product behave differently (a held-out maker of a product with other makers
+		// is found by co-production, one of a product nobody else makes by its name alone).
+		Weights w = g.makers[product].length > 0 ? knownMakers : noMakers;
+		double[] cf = new double[n];
+		double[] name = new double[n];
+		double[] head = new double[n];
+		double[] start = new double[n];
+		double[] ind = new double[n];
+		double[] indName = new double[n];
+		double[] rel = new double[n];
+		double[] style = new double[n];
+		double[] size = new double[n];
+		for (int e = 0; e < n; e++) {
+			cf[e] = s.coProduction()[e] * w.coProduction() + s.allocation()[e] * w.allocation();
+			name[e] = s.bm25()[e] * w.name() + s.profile()[e] * w.nameProfile();
+			head[e] = s.head()[e] * w.head();
+			start[e] = s.start()[e] * w.start();
+			ind[e] = s.industry()[e] * w.industry();
+			indName[e] = s.industryByName()[e] * w.industryByName();
+			rel[e] = s.relations()[e] * w.relations() + s.relations2()[e] * w.relations2();
+			style[e] = s.style()[e] * w.style();
+			size[e] = s.size()[e] * w.size();
+		}
 		return new Parts(cf, name, head, start, ind, indName, rel, style, size);
 	}
 
@@ -228,21 +263,28 @@ public final class LikelyMakers implements Rankers.Ranker {
 		});
 	}
 
-	private static void scale(double[] v, double weight) {
+	/** Scales the values so that the highest is {@code weight}; returns the highest before (0 leaves them unchanged). */
+	private static double scale(double[] v, double weight) {
 		double max = 0;
 		for (double x : v) {
 			max = Math.max(max, x);
 		}
 		if (max == 0) {
-			return;
+			return 0;
 		}
 		for (int i = 0; i < v.length; i++) {
 			v[i] = v[i] / max * weight;
 		}
+		return max;
 	}
 
-	/** A ranked likely maker with its score's parts in words. */
-	public record Candidate(String code, String name, double score, List<Part> parts) {
+	/**
+	 * A ranked likely maker with its score's parts in words. The parts add up to {@code score};
+	 * {@code rankScore} is what the list is ordered by: the learned model's score, or for the linear
+	 * ranker the same as {@code score}; null below the depth the model re-orders (those follow in the
+	 * linear order).
+	 */
+	public record Candidate(String code, String name, double score, @Nullable Double rankScore, List<Part> parts) {
 	}
 
 	/** One part of a score: its name, its weighted value, and the evidence. */
@@ -252,33 +294,46 @@ public final class LikelyMakers implements Rankers.Ranker {
 	/** The top enterprises not known to make the product, each explained; the parts add up to the score. */
 	public List<Candidate> top(MakerGraph g, int product, int limit) {
 		Parts parts = parts(g, product);
+		double[] total = new double[g.enterprises()];
+		for (int e = 0; e < total.length; e++) {
+			total[e] = parts.total(e);
+		}
+		int[] order = topByScore(g, product, total, limit, parts.size());
+		return explain(g, product, parts, order, total);
+	}
+
+	/**
+	 * The best {@code limit} enterprises by score that are not known makers, ties by enterprise index,
+	 * kept in a bounded heap: a large graph has hundreds of thousands of scored enterprises, and sorting
+	 * them all costs seconds. With {@code floor}, only those scoring above it.
+	 */
+	static int[] topByScore(MakerGraph g, int product, double[] total, int limit, double @Nullable [] floor) {
 		java.util.Set<Integer> known = new java.util.HashSet<>();
 		for (int m : g.makers[product]) {
 			known.add(m);
 		}
-		// The best `limit` by total, ties by enterprise index, kept in a bounded heap: a large graph has
-		// hundreds of thousands of scored enterprises, and sorting them all costs seconds.
-		double[] total = new double[g.enterprises()];
 		java.util.Comparator<Integer> worstFirst = (a, b) -> total[a] != total[b] ? Double.compare(total[a], total[b]) : Integer.compare(b, a);
 		java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(Math.max(1, limit + 1), worstFirst);
 		for (int e = 0; e < g.enterprises(); e++) {
-			if (known.contains(e)) {
+			if (known.contains(e) || (floor != null && !(total[e] > floor[e]))) {
 				continue;
 			}
-			total[e] = parts.total(e);
-			if (total[e] > parts.size()[e]) {
-				heap.add(e);
-				if (heap.size() > limit) {
-					heap.poll();
-				}
+			heap.add(e);
+			if (heap.size() > limit) {
+				heap.poll();
 			}
 		}
 		List<Integer> order = new ArrayList<>(heap);
 		order.sort(worstFirst.reversed());
+		return order.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** The enterprises in the given order, each with its parts and their evidence. */
+	List<Candidate> explain(MakerGraph g, int product, Parts parts, int[] order, double[] rankScore) {
 		Map<Integer, Double> similar = Rankers.names(g).similar(product);
 		Map<Integer, Integer> coMade = Rankers.cooccurrence(g, product);
 		List<Candidate> out = new ArrayList<>();
-		for (int e : order.subList(0, Math.min(limit, order.size()))) {
+		for (int e : order) {
 			List<Part> ps = new ArrayList<>();
 			if (parts.coProduction()[e] > 0) {
 				int q = best(g.products[e], coMade);
@@ -317,7 +372,7 @@ public final class LikelyMakers implements Rankers.Ranker {
 				ps.add(new Part("规模", round(parts.size()[e]), "生产 " + g.products[e].length + " 种产品"));
 			}
 			double score = ps.stream().mapToDouble(Part::value).sum();
-			out.add(new Candidate(g.enterpriseCodes[e], g.enterpriseNames[e], round(score), ps));
+			out.add(new Candidate(g.enterpriseCodes[e], g.enterpriseNames[e], round(score), round(rankScore[e]), ps));
 		}
 		return out;
 	}

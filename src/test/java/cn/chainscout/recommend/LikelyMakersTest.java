@@ -92,6 +92,41 @@ class LikelyMakersTest {
 	}
 
 	@Test
+	void theLearnedOrderFindsThePlantedMakerAndExplainsItWithTheLinearParts() {
+		String[] products = { "湿法隔膜", "锂电池电解液", "钢材", "水泥", "面粉" };
+		int[][] makes = { { 0, 1 }, { 0, 1 }, { 0, 1 }, { 1 }, { 2 }, { 3 }, { 2, 3 }, { 4 } };
+		MakerGraph g = graph(products, makes, List.of(), new int[] { 1, 1, 1, 1, 2, 3, 2, 4 });
+		LearnedLikelyMakers learned = LearnedLikelyMakers.bundled();
+		List<LikelyMakers.Candidate> top = learned.top(g, 0, 5);
+		assertThat(top).hasSize(5);
+		assertThat(top.get(0).code()).isEqualTo("E3");
+		assertThat(top).extracting(LikelyMakers.Candidate::code).doesNotContain("E0", "E1", "E2");
+		for (int i = 0; i < top.size(); i++) {
+			LikelyMakers.Candidate c = top.get(i);
+			assertThat(c.parts().stream().mapToDouble(LikelyMakers.Part::value).sum()).isCloseTo(c.score(), org.assertj.core.data.Offset.offset(1e-3));
+			assertThat(c.rankScore()).isNotNull();
+			if (i > 0) {
+				assertThat(c.rankScore()).isLessThanOrEqualTo(top.get(i - 1).rankScore());
+			}
+		}
+		double[] scores = learned.scores(g, 0);
+		assertThat(scores[3]).isGreaterThan(scores[7]);
+	}
+
+	@Test
+	void belowTheDepthTheTreesReorderTheLinearOrderFollows() {
+		MakerGraph g = randomGraph(3);
+		LearnedLikelyMakers shallow = new LearnedLikelyMakers(new LikelyMakers(), LearnedLikelyMakers.bundledTrees(), 5);
+		List<LikelyMakers.Candidate> top = shallow.top(g, 0, 12);
+		assertThat(top).hasSize(12);
+		assertThat(top.subList(0, 5)).allSatisfy(c -> assertThat(c.rankScore()).isNotNull());
+		assertThat(top.subList(5, 12)).allSatisfy(c -> assertThat(c.rankScore()).isNull());
+		for (int i = 6; i < 12; i++) {
+			assertThat(top.get(i).score()).isLessThanOrEqualTo(top.get(i - 1).score());
+		}
+	}
+
+	@Test
 	void theWeightsOfEachKindOfProductSumToOneAndOnlyAProductWithMakersLeansOnCoProduction() {
 		for (LikelyMakers.Weights w : List.of(LikelyMakers.Weights.KNOWN_MAKERS, LikelyMakers.Weights.NO_MAKERS)) {
 			assertThat(w.sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
