@@ -22,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * listed hyper-parameters, and writes the model (by default to {@code src/main/resources/...} under
  * the working directory; give {@code --out} the project's resource file when running elsewhere).
  * {@code --one-way} trains on the first seed and measures on the second only, and writes nothing.
+ * {@code --fixed} compares nothing: it trains one model with the one setting given on the held-out
+ * links of every seed listed (settings chosen before, on seeds 1 and 2) and writes it.
  */
 public final class EvaluateCommand {
 
@@ -37,6 +39,7 @@ public final class EvaluateCommand {
 		boolean oneWay = false;
 		long[] seeds = { 1, 2 };
 		String out = "src/main/resources/" + LearnedLikelyMakers.RESOURCE;
+		boolean fixed = false;
 		int[] trees = { 400 };
 		int[] depths = { 5, 7 };
 		double[] rates = { 0.1 };
@@ -58,6 +61,7 @@ public final class EvaluateCommand {
 					}
 					case "--train-trees" -> trainTrees = true;
 					case "--one-way" -> oneWay = true;
+					case "--fixed" -> fixed = true;
 					case "--seeds" -> seeds = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
 					case "--out" -> out = args[++i];
 					case "--trees" -> trees = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -73,7 +77,8 @@ public final class EvaluateCommand {
 		}
 		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
 			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar evaluate [--seed 42] [--fraction 0.1] [--max N] [--rankers all|chainscout]\n"
-					+ "      java -jar chainscout.jar evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 5,7] [--rate 0.1] [--min-leaf 50]");
+					+ "      java -jar chainscout.jar evaluate --train-trees [--seeds 1,2] [--out FILE] [--trees 400] [--depth 5,7] [--rate 0.1] [--min-leaf 50]\n"
+					+ "      java -jar chainscout.jar evaluate --train-trees --fixed --seeds 1,2,3,4 --trees 300 --depth 7 [--out FILE]");
 			return 2;
 		}
 		SpringApplication app = new SpringApplication(Application.class);
@@ -90,6 +95,14 @@ public final class EvaluateCommand {
 							}
 						}
 					}
+				}
+				if (fixed) {
+					if (grid.size() != 1) {
+						System.err.println("错误: --fixed 需要一组超参数（--trees、--depth 各一个值），实际为 " + grid.size() + " 组");
+						return 2;
+					}
+					TreeTraining.trainFixed(g, seeds, fraction, grid.get(0), Path.of(out), System.out);
+					return 0;
 				}
 				TreeTraining.train(g, seeds, fraction, grid, Path.of(out), System.out, oneWay);
 				return 0;

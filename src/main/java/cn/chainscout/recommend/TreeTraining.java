@@ -146,6 +146,34 @@ final class TreeTraining {
 	}
 
 	/**
+	 * Trains one model with settings chosen before on the held-out links of every seed listed, and
+	 * writes it: more training queries for the same settings.
+	 */
+	static BoostedTrees trainFixed(MakerGraph full, long[] seeds, double fraction, LambdaMart.Params params, Path out, PrintStream log)
+			throws IOException {
+		LikelyMakers linear = new LikelyMakers();
+		List<LambdaMart.Query> all = new ArrayList<>();
+		for (long seed : seeds) {
+			long t0 = System.nanoTime();
+			List<Labelled> split = queries(full, seed, fraction, linear, LearnedLikelyMakers.DEPTH);
+			all.addAll(trainable(split));
+			log.printf(Locale.ROOT, "seed %d: %,d queries, %,d trainable, features in %.1f s%n", seed, split.size(), trainable(split).size(),
+					(System.nanoTime() - t0) / 1e9);
+		}
+		String trainedWith = String.format(Locale.ROOT, "%s; held-out links of seeds %s (fraction %.2f), candidates the linear best %d;"
+				+ " settings chosen before by training on seed 1 and measuring on seed 2 and the reverse", params,
+				Arrays.stream(seeds).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(", ")), fraction, LearnedLikelyMakers.DEPTH);
+		long t0 = System.nanoTime();
+		BoostedTrees model = LambdaMart.fit(MakerFeatures.NAMES, all, params, trainedWith);
+		log.printf(Locale.ROOT, "trained %s on %,d queries in %.1f s; splits by feature: %s%n", params, all.size(), (System.nanoTime() - t0) / 1e9,
+				splitsByFeature(model));
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		Files.writeString(out, model.toJson(), StandardCharsets.UTF_8);
+		log.println("written to " + out);
+		return model;
+	}
+
+	/**
 	 * @param grid hyper-parameter sets to compare
 	 * @param out where the chosen model is written
 	 */
