@@ -168,12 +168,7 @@ final class LambdaMart {
 		List<Integer> left = new ArrayList<>();
 		List<Integer> right = new ArrayList<>();
 		List<Double> value = new ArrayList<>();
-		nodeRows.add(all);
-		feature.add(-1);
-		threshold.add(0f);
-		left.add(-1);
-		right.add(-1);
-		value.add(0.0);
+		addLeaf(all, nodeRows, feature, threshold, left, right, value);
 		List<Integer> level = List.of(0);
 		double[] hg = new double[MAX_BINS + 1];
 		double[] hh = new double[MAX_BINS + 1];
@@ -257,12 +252,7 @@ final class LambdaMart {
 				feature.set(node, bestFeature);
 				threshold.set(node, thresholds[bestFeature][bestBin]);
 				for (int[] child : List.of(lr, rr)) {
-					nodeRows.add(child);
-					feature.add(-1);
-					threshold.add(0f);
-					left.add(-1);
-					right.add(-1);
-					value.add(0.0);
+					addLeaf(child, nodeRows, feature, threshold, left, right, value);
 					next.add(nodeRows.size() - 1);
 				}
 				left.set(node, nodeRows.size() - 2);
@@ -284,5 +274,16 @@ final class LambdaMart {
 			va[i] = fa[i] >= 0 ? 0 : value.get(i);
 		}
 		return new BoostedTrees.Tree(fa, ta, la, ra, va);
+	}
+
+	/** A new leaf over {@code rows}, not split yet, at the end of the tree's node lists. */
+	private static void addLeaf(int[] rows, List<int[]> nodeRows, List<Integer> feature, List<Float> threshold, List<Integer> left,
+			List<Integer> right, List<Double> value) {
+		nodeRows.add(rows);
+		feature.add(-1);
+		threshold.add(0f);
+		left.add(-1);
+		right.add(-1);
+		value.add(0.0);
 	}
 }
