@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Likely makers ordered by a learned model: the linear ranker ({@link LikelyMakers}) picks the best
  * {@link #DEPTH} enterprises that are not known makers, and gradient-boosted trees
- * ({@link BoostedTrees}, trained by {@link LambdaMart} on the held-out links of seeds 1 and 2) put
+ * ({@link BoostedTrees}, trained by {@link LambdaMart} on the held-out links of seeds 1 to 4, settings chosen on 1 and 2) put
  * them in order from the linear signals and a few more facts ({@link MakerFeatures}). Enterprises
  * below that depth keep the linear order after them. The explanation stays the linear parts and
  * their evidence.
