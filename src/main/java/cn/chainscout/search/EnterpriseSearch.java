@@ -74,13 +74,13 @@ public final class EnterpriseSearch {
 	 * Products named by the query's Chinese words, best first, at most five. A word that is a firm's
 	 * short name (宁德时代) is a search for that firm, not for products, and is left out.
 	 */
-	private List<ProductDocument> products(String q, IndexReader enterprises) throws IOException {
+	private List<ProductDocument> products(String q, java.util.Set<String> firmNames) {
 		if (products == null) {
 			return List.of();
 		}
 		java.util.Map<String, ProductDocument> found = new LinkedHashMap<>();
 		for (String word : q.split(" ")) {
-			if (Pinyin.hasHan(word) && word.length() >= 2 && enterprises.docFreq(new Term(Fields.NAME_EXACT, word)) == 0) {
+			if (Pinyin.hasHan(word) && word.length() >= 2 && !firmNames.contains(word)) {
 				for (ProductDocument p : products.search(word, 5)) {
 					found.putIfAbsent(p.name(), p);
 				}
@@ -107,7 +107,8 @@ public final class EnterpriseSearch {
 	private SearchResult search(SearchRequest request, boolean fuzzy) {
 		IndexSearcher searcher = index.acquire();
 		try {
-			Query query = query(request, fuzzy, searcher.getIndexReader());
+			java.util.Set<String> firmNames = firmNames(request.q(), searcher.getIndexReader());
+			Query query = query(request, fuzzy, firmNames);
 			int wanted = request.page() * request.size();
 			org.apache.lucene.facet.RandomSamplingFacetsCollector facets = new org.apache.lucene.facet.RandomSamplingFacetsCollector(FACET_SAMPLE, 42);
 			TopDocs top = request.sort().equals("size")
@@ -129,7 +130,7 @@ public final class EnterpriseSearch {
 						d.get(Fields.REGION_NAME), Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score, why));
 			}
 			return new SearchResult(top.totalHits.value, request.page(), request.size(), hits, facets(facets),
-					estimated(facets), request.page() == 1 ? products(request.q(), searcher.getIndexReader()) : List.of());
+					estimated(facets), request.page() == 1 ? products(request.q(), firmNames) : List.of());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -176,14 +177,25 @@ public final class EnterpriseSearch {
 		}
 	}
 
-	Query query(SearchRequest request, boolean fuzzy, IndexReader reader) throws IOException {
+	/** The query's Chinese words that are some firm's short name, looked up once a query. */
+	static java.util.Set<String> firmNames(String q, IndexReader reader) throws IOException {
+		java.util.Set<String> names = new java.util.HashSet<>();
+		for (String word : q.split(" ")) {
+			if (Pinyin.hasHan(word) && reader.docFreq(new Term(Fields.NAME_EXACT, word)) > 0) {
+				names.add(word);
+			}
+		}
+		return names;
+	}
+
+	Query query(SearchRequest request, boolean fuzzy, java.util.Set<String> firmNames) {
 		BooleanQuery.Builder all = new BooleanQuery.Builder();
 		boolean any = false;
 		for (String word : request.q().split(" ")) {
 			if (word.isEmpty()) {
 				continue;
 			}
-			all.add(wordQuery(word, fuzzy, reader), BooleanClause.Occur.MUST);
+			all.add(wordQuery(word, fuzzy, firmNames.contains(word)), BooleanClause.Occur.MUST);
 			any = true;
 		}
 		if (!any) {
@@ -208,7 +220,7 @@ public final class EnterpriseSearch {
 		}
 	}
 
-	private Query wordQuery(String word, boolean fuzzy, IndexReader reader) throws IOException {
+	private Query wordQuery(String word, boolean fuzzy, boolean firmName) {
 		List<Query> ways = new ArrayList<>();
 		ways.add(new BoostQuery(new TermQuery(new Term(Fields.CODE, word.toUpperCase(Locale.ROOT))), 100));
 		var code = CODE.matcher(word);
@@ -246,7 +258,7 @@ public final class EnterpriseSearch {
 		ways.add(gramsQuery(Fields.ALIASES, g, 5));
 		// A firm's short name (骏新能源) is a search for that firm and for names like it: products
 		// count only when they hold the whole word, not any product sharing two of its pairs (新能源).
-		double products = Pinyin.hasHan(word) && reader.docFreq(new Term(Fields.NAME_EXACT, word)) > 0 ? 1.0 : 0.6;
+		double products = firmName ? 1.0 : 0.6;
 		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7, products));
 		ways.add(gramsQuery(Fields.PRODUCTS, g, 4, products));
 		// Industry and region names are short, fixed terms: every pair must be there. With most pairs,
