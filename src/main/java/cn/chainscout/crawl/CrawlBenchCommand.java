@@ -39,7 +39,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar chainscout.jar bench-crawl [--hosts 1000] [--pages-per-host 5] [--delay-ms 1000] [--threads 16] [--graph]}:
+ * {@code java -jar chainscout.jar bench-crawl [--hosts 1000] [--pages-per-host 5] [--delay-ms 1000] [--threads 16] [--graph] [--rounds 1]}:
  * serves a small site on each of many loopback addresses (127.0.x.y, all of which reach the same
  * server on Linux), crawls them all with the real crawler (robots.txt, address guard with every host
  * allowed, politeness, WARC writing, article reading and duplicate checks), and reports pages per
@@ -74,6 +74,7 @@ public final class CrawlBenchCommand {
 		long delayMs = 1000;
 		int threads = 16;
 		boolean graph = false;
+		int rounds = 1;
 		List<String> springArgs = new ArrayList<>(List.of("--chainscout.importing.auto=false", "--chainscout.crawl.schedule-enabled=false"));
 		try {
 			for (int i = 0; i < args.length; i++) {
@@ -83,6 +84,7 @@ public final class CrawlBenchCommand {
 					case "--delay-ms" -> delayMs = Long.parseLong(args[++i]);
 					case "--threads" -> threads = Integer.parseInt(args[++i]);
 					case "--graph" -> graph = true;
+					case "--rounds" -> rounds = Integer.parseInt(args[++i]);
 					default -> {
 						if (!args[i].startsWith("--chainscout.") && !args[i].startsWith("--logging.")) {
 							throw new IllegalArgumentException("不认识的参数 " + args[i]);
@@ -91,17 +93,19 @@ public final class CrawlBenchCommand {
 					}
 				}
 			}
-			if (hosts < 1 || hosts > 62_000 || pagesPerHost < 1 || delayMs < 0 || threads < 1) {
-				throw new IllegalArgumentException("--hosts 应在 1 到 62000 之间，--pages-per-host、--threads 至少为 1");
+			if (hosts < 1 || hosts > 62_000 || pagesPerHost < 1 || delayMs < 0 || threads < 1 || rounds < 1) {
+				throw new IllegalArgumentException("--hosts 应在 1 到 62000 之间，--pages-per-host、--threads、--rounds 至少为 1");
 			}
 		}
 		catch (RuntimeException ex) {
 			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar bench-crawl [--hosts 1000] "
-					+ "[--pages-per-host 5] [--delay-ms 1000] [--threads 16] [--graph]");
+					+ "[--pages-per-host 5] [--delay-ms 1000] [--threads 16] [--graph] [--rounds 1]");
 			return 2;
 		}
 		try {
-			return graph ? benchOnGraph(hosts, pagesPerHost, delayMs, threads, springArgs) : bench(hosts, pagesPerHost, delayMs, threads, FIRMS, null);
+			int h = hosts, p = pagesPerHost, t = threads;
+			long d = delayMs;
+			return graph ? benchOnGraph(h, p, d, t, rounds, springArgs) : rounds(rounds, () -> bench(h, p, d, t, FIRMS, null));
 		}
 		catch (IOException | RuntimeException ex) {
 			System.err.println("测量失败: " + ex);
@@ -114,7 +118,7 @@ public final class CrawlBenchCommand {
 	}
 
 	/** The crawl through the application's signal sink, on the graph of the current directory, about its enterprises. */
-	private static int benchOnGraph(int hosts, int pagesPerHost, long delayMs, int threads, List<String> springArgs)
+	private static int benchOnGraph(int hosts, int pagesPerHost, long delayMs, int threads, int rounds, List<String> springArgs)
 			throws IOException, InterruptedException {
 		SpringApplication app = new SpringApplication(Application.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
@@ -130,14 +134,37 @@ public final class CrawlBenchCommand {
 			awaitQuiet();
 			// A first article outside the clock: what a sink prepares once in a service's life (the name dictionary) is not part of a crawl.
 			sink.accept(new Article("bench", "http://127.0.0.1/warm-up", "预热", null, names.get(0) + "签约。", java.time.Instant.now(), "warm-up"));
-			try {
-				return bench(hosts, pagesPerHost, delayMs, threads, names.toArray(String[]::new), sink);
-			}
-			finally {
-				long removed = g.write(tx -> tx.run("MATCH (s:Signal) WHERE s.source = 'bench' DETACH DELETE s RETURN count(*)").single().get(0).asLong());
-				System.out.printf(Locale.ROOT, "The bench's %,d signals were deleted from the graph.%n", removed);
-			}
+			return rounds(rounds, () -> {
+				try {
+					return bench(hosts, pagesPerHost, delayMs, threads, names.toArray(String[]::new), sink);
+				}
+				finally {
+					long removed = g.write(tx -> tx.run("MATCH (s:Signal) WHERE s.source = 'bench' DETACH DELETE s RETURN count(*)").single().get(0).asLong());
+					System.out.printf(Locale.ROOT, "The bench's %,d signals were deleted from the graph.%n", removed);
+				}
+			});
 		}
+	}
+
+	private interface Round {
+		int run() throws IOException, InterruptedException;
+	}
+
+	/**
+	 * The same crawl several times in one process, each on a fresh server port (so new URLs): the
+	 * first rounds let the JIT compile what a long-running service has long compiled.
+	 * @return the exit code of the last round, or the first failing one
+	 */
+	private static int rounds(int rounds, Round round) throws IOException, InterruptedException {
+		int code = 0;
+		for (int r = 1; r <= rounds; r++) {
+			if (rounds > 1) {
+				System.out.printf(Locale.ROOT, "-- Round %d of %d%s%n", r, rounds, r < rounds ? " (warm-up)" : "");
+			}
+			int c = round.run();
+			code = code == 0 ? c : code;
+		}
+		return code;
 	}
 
 	/**
@@ -188,6 +215,8 @@ public final class CrawlBenchCommand {
 			Fetcher fetcher = new Fetcher("ChainScoutBot/0.1 (bench)", Duration.ofSeconds(5), Duration.ofSeconds(15), 5_000_000);
 			System.out.printf(Locale.ROOT, "Serving %d hosts (127.0.x.y:%d) x %d pages, delay %d ms per host, %d fetch threads, %d cores%n",
 					hosts, port, pagesPerHost, delayMs, threads, Runtime.getRuntime().availableProcessors());
+			var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+			long cpu0 = os.getProcessCpuTime();
 			long t0 = System.nanoTime();
 			try (RawStore raw = RawStore.open(rawDir.resolve("bench.warc.gz"))) {
 				run.started(raw.file().toString());
@@ -197,6 +226,7 @@ public final class CrawlBenchCommand {
 			double fetched = (System.nanoTime() - t0) / 1e9;
 			run.awaitStored();
 			double seconds = (System.nanoTime() - t0) / 1e9;
+			double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
 			CrawlStatus s = run.status();
 			long breaches = 0;
 			long minGapMicros = Long.MAX_VALUE;
@@ -225,6 +255,8 @@ public final class CrawlBenchCommand {
 			}
 			System.out.printf(Locale.ROOT, "Wall time%s: %.2f s; aggregate: %.0f pages/s (%.0f requests/s)%n",
 					sink == null ? "" : ", fetch to stored signal", seconds, s.pagesFetched() / seconds, served.get() / seconds);
+			System.out.printf(Locale.ROOT, "CPU time of the whole process meanwhile: %.2f s (%.2f ms a page, %.2f of %d cores)%n", cpuSeconds,
+					cpuSeconds * 1000 / Math.max(1, s.pagesFetched()), cpuSeconds / seconds, Runtime.getRuntime().availableProcessors());
 			System.out.printf(Locale.ROOT, "Per-host delay breaches (server side, gap < %d ms): %d; smallest gap: %.1f ms%n", delayMs,
 					breaches, minGapMicros == Long.MAX_VALUE ? 0 : minGapMicros / 1000.0);
 			System.out.printf(Locale.ROOT, "Raw responses kept: %,d bytes of WARC%n", Files.size(rawDir.resolve("bench.warc.gz")));
