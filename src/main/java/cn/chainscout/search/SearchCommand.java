@@ -15,12 +15,15 @@ public final class SearchCommand {
 	}
 
 	/**
-	 * {@code java -jar chainscout.jar evaluate-search [--queries FILE | --sample N]}: quality and speed of
+	 * {@code java -jar chainscout.jar evaluate-search [--queries FILE | --sample N] [--warm-up-seconds 30]}: quality and speed of
 	 * ChainScout's search against Neo4j's full-text index on the same graph (see BENCHMARKS.md).
 	 */
+	private static final String USAGE = "用法: java -jar chainscout.jar evaluate-search [--queries FILE | --sample N] [--warm-up-seconds 30]";
+
 	public static int evaluate(String[] args) {
 		java.nio.file.Path queriesFile = null;
 		int sample = 0;
+		int warmUpSeconds = 30;
 		List<String> springArgs = new ArrayList<>();
 		springArgs.add("--chainscout.importing.auto=false");
 		try {
@@ -28,12 +31,17 @@ public final class SearchCommand {
 				switch (args[i]) {
 					case "--queries" -> queriesFile = java.nio.file.Path.of(args[++i]);
 					case "--sample" -> sample = Integer.parseInt(args[++i]);
+					case "--warm-up-seconds" -> warmUpSeconds = Integer.parseInt(args[++i]);
 					default -> springArgs.add(args[i]);
 				}
 			}
 		}
 		catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
-			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n用法: java -jar chainscout.jar evaluate-search [--queries FILE | --sample N]");
+			System.err.println("错误: 参数有误 (" + ex.getMessage() + ")\n" + USAGE);
+			return 2;
+		}
+		if (warmUpSeconds < 0) {
+			System.err.println("错误: --warm-up-seconds 不能为负数 (" + warmUpSeconds + ")\n" + USAGE);
 			return 2;
 		}
 		if (queriesFile != null && !java.nio.file.Files.isRegularFile(queriesFile)) {
@@ -47,7 +55,9 @@ public final class SearchCommand {
 			var evaluation = new SearchEvaluation(context.getBean(EnterpriseSearch.class), context.getBean(cn.chainscout.graph.Graph.class));
 			var queries = sample > 0 ? evaluation.sampledQueries(sample, 42)
 					: queriesFile != null ? SearchEvaluation.read(queriesFile) : SearchEvaluation.bundledQueries();
-			System.out.println(SearchEvaluation.table(evaluation.run(queries), queriesFile));
+			var scores = evaluation.run(queries, java.time.Duration.ofSeconds(warmUpSeconds));
+			System.out.println(evaluation.warmUpSummary());
+			System.out.println(SearchEvaluation.table(scores, queriesFile));
 			return 0;
 		}
 		catch (RuntimeException ex) {
