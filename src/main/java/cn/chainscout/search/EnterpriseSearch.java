@@ -253,14 +253,16 @@ public final class EnterpriseSearch {
 			}
 		}
 		Grams g = grams(word);
-		ways.add(gramsQuery(Fields.NAME, g, 14));
-		ways.add(gramsQuery(Fields.FULL_NAME, g, 8));
-		ways.add(gramsQuery(Fields.ALIASES, g, 5));
-		// A firm's short name (骏新能源) is a search for that firm and for names like it: products
-		// count only when they hold the whole word, not any product sharing two of its pairs (新能源).
-		double products = firmName ? 1.0 : 0.6;
-		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7, products));
-		ways.add(gramsQuery(Fields.PRODUCTS, g, 4, products));
+		// A firm's short name (骏新能源) is a search for that firm and for the names that hold it
+		// (深圳骏新能源科技): names and products count only when they hold all of the word's pairs, not
+		// any name or product sharing most of them (骏新材料, 新能源). A word that is nobody's name keeps
+		// the tolerance for one wrong character.
+		double share = firmName ? 1.0 : 0.6;
+		ways.add(gramsQuery(Fields.NAME, g, 14, share));
+		ways.add(gramsQuery(Fields.FULL_NAME, g, 8, share));
+		ways.add(gramsQuery(Fields.ALIASES, g, 5, share));
+		ways.add(gramsQuery(Fields.MAJOR_PRODUCTS, g, 7, share));
+		ways.add(gramsQuery(Fields.PRODUCTS, g, 4, share));
 		// Industry and region names are short, fixed terms: every pair must be there. With most pairs,
 		// a firm's name such as 源光电子 matched the whole 光学光电子 industry (9,000 firms at 1M).
 		ways.add(gramsQuery(Fields.INDUSTRY_TEXT, g, 3, 1.0));

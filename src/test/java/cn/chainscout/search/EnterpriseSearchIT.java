@@ -71,23 +71,29 @@ class EnterpriseSearchIT {
 	}
 
 	@Test
-	void aFirmsShortNameFindsProductsOnlyWhenTheyHoldTheWholeName() {
+	void aFirmsShortNameFindsNamesAndProductsOnlyWhenTheyHoldTheWholeName() {
 		index.index(List.of(
 				new EnterpriseDocument("T00003.LC", "骏新能源", "安徽骏新能源科技股份有限公司", List.of(), null, "安徽省", "安庆市", "桐城市",
 						List.of(), List.of(new EnterpriseDocument.ProductShare("储能电站", 0.9))),
 				new EnterpriseDocument("T00004.LC", "远航汽车", "远航汽车股份有限公司", List.of(), null, "江苏省", "苏州市", null,
-						List.of(), List.of(new EnterpriseDocument.ProductShare("新能源汽车", 0.9)))));
+						List.of(), List.of(new EnterpriseDocument.ProductShare("新能源汽车", 0.9))),
+				new EnterpriseDocument("T00005.LC", "骏新储能", "深圳市骏新能源材料有限公司", List.of(), null, "广东省", "深圳市", null,
+						List.of(), List.of(new EnterpriseDocument.ProductShare("储能电池", 0.9))),
+				new EnterpriseDocument("T00006.LC", "骏新能科", "骏新能科股份有限公司", List.of(), null, "江苏省", "苏州市", null,
+						List.of(), List.of(new EnterpriseDocument.ProductShare("光伏组件", 0.9)))));
 		index.commit();
 		try {
-			// 骏新能源 is a firm: the maker of 新能源汽车 shares two of its three pairs, and is not shown.
-			// (宁德时代新能源科技 shares them in its full name, and is.)
-			assertThat(find("骏新能源").hits()).extracting(SearchResult.Hit::code).startsWith("T00003.LC").contains("300750.SZ")
-				.doesNotContain("T00004.LC");
-			// A word that is no firm's name still finds products sharing most of its pairs.
+			// 骏新能源 is a firm: it comes first, then a firm whose full name holds the whole word.
+			// Names and products sharing two of its three pairs are not shown: 骏新能科 (骏新, 新能), the
+			// maker of 新能源汽车 and 宁德时代新能源科技 (新能, 能源).
+			assertThat(find("骏新能源").hits()).extracting(SearchResult.Hit::code).startsWith("T00003.LC").contains("T00005.LC")
+				.doesNotContain("T00004.LC", "T00006.LC", "300750.SZ");
+			// A word that is no firm's name still finds names and products sharing most of its pairs.
 			assertThat(find("新能源车").hits()).extracting(SearchResult.Hit::code).contains("T00004.LC");
+			assertThat(find("骏新能量").hits()).extracting(SearchResult.Hit::code).contains("T00003.LC", "T00005.LC", "T00006.LC");
 		}
 		finally {
-			index.delete(List.of("T00003.LC", "T00004.LC"));
+			index.delete(List.of("T00003.LC", "T00004.LC", "T00005.LC", "T00006.LC"));
 			index.commit();
 		}
 	}
