@@ -89,6 +89,11 @@ public final class EnterpriseIndex implements AutoCloseable {
 		store.deleteAll();
 	}
 
+	/** While on, searches keep the index as it was until the next commit: for a rebuild. */
+	public void bulk(boolean on) {
+		store.bulk(on);
+	}
+
 	/** Makes what was written durable and visible now. */
 	public void commit() {
 		store.commit();

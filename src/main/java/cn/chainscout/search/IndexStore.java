@@ -39,6 +39,8 @@ final class IndexStore implements AutoCloseable {
 
 	private final ScheduledExecutorService refresher;
 
+	private volatile boolean bulk;
+
 	private final boolean fresh;
 
 	private IndexStore(Path dir, Directory directory, IndexWriter writer, boolean fresh, long refreshMillis,
@@ -144,6 +146,15 @@ final class IndexStore implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * While on, the background refresh leaves searches on the reader they have (it only writes out what
+	 * was indexed): for a rebuild, which would otherwise show a half-built index, and build facet tables
+	 * for segments about to be merged away. {@link #commit()} still makes everything visible.
+	 */
+	void bulk(boolean on) {
+		bulk = on;
+	}
+
 	void deleteAll() {
 		try {
 			writer.deleteAll();
@@ -206,6 +217,16 @@ final class IndexStore implements AutoCloseable {
 	}
 
 	private void refresh() {
+		if (bulk) {
+			try {
+				// Still written out on this thread, as a refresh would, so the indexing thread only analyses.
+				writer.flush();
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("Search index flush failed in {}: {}", dir, ex.toString());
+			}
+			return;
+		}
 		try {
 			searchers.maybeRefresh();
 		}

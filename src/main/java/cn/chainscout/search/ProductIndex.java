@@ -96,6 +96,11 @@ public final class ProductIndex implements AutoCloseable {
 		store.deleteAll();
 	}
 
+	/** While on, searches keep the index as it was until the next commit: for a rebuild. */
+	public void bulk(boolean on) {
+		store.bulk(on);
+	}
+
 	public void commit() {
 		store.commit();
 	}

@@ -72,7 +72,7 @@ public final class SearchCommand {
 		SpringApplication app = new SpringApplication(Application.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
-			long n = context.getBean(SearchIndexer.class).rebuild();
+			long n = context.getBean(SearchIndexer.class).rebuildOnce();
 			System.out.println("检索索引已重建：" + n + " 家企业");
 			return 0;
 		}

@@ -43,16 +43,31 @@ public class SearchIndexer {
 		this.productDocuments = productDocuments;
 	}
 
+	/**
+	 * Rebuilds the index from the graph, unless this process already has (the start-up check rebuilds
+	 * a missing index: a {@code reindex} into an empty directory would otherwise build it twice).
+	 * @return documents in the index
+	 */
+	public synchronized long rebuildOnce() {
+		return enterprisesRebuilt ? index.size() : rebuild();
+	}
+
 	/** Rebuilds the index from the graph. @return documents indexed */
 	public synchronized long rebuild() {
 		long start = System.nanoTime();
 		AtomicLong count = new AtomicLong();
-		index.deleteAll();
-		documents.forEachPage(page -> {
-			index.index(page);
-			count.addAndGet(page.size());
-		});
-		index.compact();
+		index.bulk(true);
+		try {
+			index.deleteAll();
+			documents.forEachPage(page -> {
+				index.index(page);
+				count.addAndGet(page.size());
+			});
+			index.compact();
+		}
+		finally {
+			index.bulk(false);
+		}
 		enterprisesRebuilt = true;
 		double seconds = (System.nanoTime() - start) / 1e9;
 		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count.get(),
@@ -67,12 +82,18 @@ public class SearchIndexer {
 		}
 		long start = System.nanoTime();
 		AtomicLong count = new AtomicLong();
-		products.deleteAll();
-		productDocuments.forEachPage(page -> {
-			products.index(page);
-			count.addAndGet(page.size());
-		});
-		products.compact();
+		products.bulk(true);
+		try {
+			products.deleteAll();
+			productDocuments.forEachPage(page -> {
+				products.index(page);
+				count.addAndGet(page.size());
+			});
+			products.compact();
+		}
+		finally {
+			products.bulk(false);
+		}
 		productsRebuilt = true;
 		log.info("Product index rebuilt: {} products in {} s", count.get(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
 	}

@@ -72,6 +72,31 @@ class SearchIndexIT {
 	}
 
 	@Test
+	void reindexRightAfterTheStartUpRebuildDoesNotBuildTheIndexTwice() throws Exception {
+		Path dir = Files.createTempDirectory("chainscout-search");
+		try {
+			try (EnterpriseIndex index = EnterpriseIndex.open(dir, 100)) {
+				SearchIndexer indexer = new SearchIndexer(index, new EnterpriseDocuments(db.graph()));
+				indexer.rebuildIfStale();
+				// A firm the index has not heard of: a second rebuild would read it.
+				db.graph().write(tx -> tx.run("MERGE (e:Enterprise {code: 'T00010.LC'}) SET e.name = '练潭米业', e.fullName = '桐城市练潭米业有限公司'")
+					.consume());
+				assertThat(indexer.rebuildOnce()).isEqualTo(2);
+				assertThat(hits(index, "练潭米业")).isZero();
+			}
+			// In another process (the index already there), reindex does rebuild.
+			try (EnterpriseIndex index = EnterpriseIndex.open(dir, 100)) {
+				assertThat(new SearchIndexer(index, new EnterpriseDocuments(db.graph())).rebuildOnce()).isEqualTo(3);
+				assertThat(hits(index, "练潭米业")).isEqualTo(1);
+			}
+		}
+		finally {
+			db.graph().write(tx -> tx.run("MATCH (e:Enterprise {code: 'T00010.LC'}) DETACH DELETE e").consume());
+			TestGraph.deleteRecursively(dir);
+		}
+	}
+
+	@Test
 	void aDeletedIndexIsRebuiltFromTheGraph() throws Exception {
 		Path dir = Files.createTempDirectory("chainscout-search");
 		try {
