@@ -14,12 +14,12 @@ public final class SearchCommand {
 	private SearchCommand() {
 	}
 
+	private static final String USAGE = "用法: java -jar chainscout.jar evaluate-search [--queries FILE | --sample N] [--warm-up-seconds 30]";
+
 	/**
 	 * {@code java -jar chainscout.jar evaluate-search [--queries FILE | --sample N] [--warm-up-seconds 30]}: quality and speed of
 	 * ChainScout's search against Neo4j's full-text index on the same graph (see BENCHMARKS.md).
 	 */
-	private static final String USAGE = "用法: java -jar chainscout.jar evaluate-search [--queries FILE | --sample N] [--warm-up-seconds 30]";
-
 	public static int evaluate(String[] args) {
 		java.nio.file.Path queriesFile = null;
 		int sample = 0;

@@ -3,6 +3,7 @@ package cn.chainscout.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -92,6 +93,32 @@ class SearchIndexIT {
 		}
 		finally {
 			db.graph().write(tx -> tx.run("MATCH (e:Enterprise {code: 'T00010.LC'}) DETACH DELETE e").consume());
+			TestGraph.deleteRecursively(dir);
+		}
+	}
+
+	@Test
+	void theEvaluationWarmsBothSystemsUpBeforeMeasuringEither() throws Exception {
+		Path dir = Files.createTempDirectory("chainscout-search");
+		try (EnterpriseIndex index = EnterpriseIndex.open(dir, 100)) {
+			new SearchIndexer(index, new EnterpriseDocuments(db.graph())).rebuildIfStale();
+			SearchEvaluation evaluation = new SearchEvaluation(new EnterpriseSearch(index), db.graph(), 30);
+			List<SearchEvaluation.LabelledQuery> queries = List.of(
+					new SearchEvaluation.LabelledQuery("name", "测试乙", List.of("000002.SZ")),
+					new SearchEvaluation.LabelledQuery("code", "000001", List.of("000001.SZ")),
+					new SearchEvaluation.LabelledQuery("pinyin", "ceshiyi", List.of("000002.SZ")));
+			List<SearchEvaluation.Scores> scores = evaluation.run(queries, java.time.Duration.ofMillis(300));
+			var passes = java.util.regex.Pattern.compile("(\\d+) passes of each system over the queries, (\\d+\\.\\d) s")
+				.matcher(evaluation.warmUpSummary());
+			assertThat(passes.find()).isTrue();
+			assertThat(Integer.parseInt(passes.group(1))).isGreaterThanOrEqualTo(1);
+			assertThat(Double.parseDouble(passes.group(2))).isGreaterThanOrEqualTo(0.3);
+			assertThat(scores).extracting(SearchEvaluation.Scores::system).containsExactly("ChainScout (Lucene)", "Neo4j full-text (baseline)");
+			// Names and codes are found by both; pinyin only by ChainScout.
+			assertThat(scores.get(0).mrr()).isEqualTo(1.0);
+			assertThat(scores.get(1).mrrByKind()).containsEntry("name", 1.0).containsEntry("pinyin", 0.0);
+		}
+		finally {
 			TestGraph.deleteRecursively(dir);
 		}
 	}
