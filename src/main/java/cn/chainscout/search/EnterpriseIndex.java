@@ -25,7 +25,7 @@ import org.apache.lucene.search.IndexSearcher;
  * The Lucene index of the enterprise library, one document per enterprise. A write is visible to
  * searches within {@code refreshMillis}; a missing or unreadable index is rebuilt, never served broken.
  */
-public final class EnterpriseIndex implements AutoCloseable {
+public final class EnterpriseIndex implements AutoCloseable, Refillable<EnterpriseDocument> {
 
 	static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -70,6 +70,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 	}
 
 	/** Adds or replaces these enterprises. */
+	@Override
 	public void index(Collection<EnterpriseDocument> documents) {
 		try {
 			for (EnterpriseDocument d : documents) {
@@ -85,11 +86,13 @@ public final class EnterpriseIndex implements AutoCloseable {
 		store.delete(Fields.CODE, codes);
 	}
 
+	@Override
 	public void deleteAll() {
 		store.deleteAll();
 	}
 
 	/** While on, searches keep the index as it was until the next commit: for a rebuild. */
+	@Override
 	public void bulk(boolean on) {
 		store.bulk(on);
 	}
@@ -100,6 +103,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 	}
 
 	/** Merges into one segment and commits, after a rebuild. */
+	@Override
 	public void compact() {
 		store.compact();
 	}

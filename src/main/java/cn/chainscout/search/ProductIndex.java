@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The product index: every real product that some enterprise makes, with its makers, so that a product
  * query shows the matching products and who makes them (锂电池隔膜 → 恩捷股份, 星源材质 …).
  */
-public final class ProductIndex implements AutoCloseable {
+public final class ProductIndex implements AutoCloseable, Refillable<ProductDocument> {
 
 	static final String NAME = "name";
 
@@ -70,6 +70,7 @@ public final class ProductIndex implements AutoCloseable {
 		return store.size();
 	}
 
+	@Override
 	public void index(Collection<ProductDocument> products) {
 		try {
 			for (ProductDocument p : products) {
@@ -92,11 +93,13 @@ public final class ProductIndex implements AutoCloseable {
 		store.delete(NAME_EXACT, names);
 	}
 
+	@Override
 	public void deleteAll() {
 		store.deleteAll();
 	}
 
 	/** While on, searches keep the index as it was until the next commit: for a rebuild. */
+	@Override
 	public void bulk(boolean on) {
 		store.bulk(on);
 	}
@@ -106,6 +109,7 @@ public final class ProductIndex implements AutoCloseable {
 	}
 
 	/** Merges into one segment and commits, after a rebuild. */
+	@Override
 	public void compact() {
 		store.compact();
 	}

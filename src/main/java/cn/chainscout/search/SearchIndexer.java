@@ -55,25 +55,13 @@ public class SearchIndexer {
 	/** Rebuilds the index from the graph. @return documents indexed */
 	public synchronized long rebuild() {
 		long start = System.nanoTime();
-		AtomicLong count = new AtomicLong();
-		index.bulk(true);
-		try {
-			index.deleteAll();
-			documents.forEachPage(page -> {
-				index.index(page);
-				count.addAndGet(page.size());
-			});
-			index.compact();
-		}
-		finally {
-			index.bulk(false);
-		}
+		long count = refill(index, documents::forEachPage);
 		enterprisesRebuilt = true;
 		double seconds = (System.nanoTime() - start) / 1e9;
-		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count.get(),
-				String.format("%.1f", seconds), Math.round(count.get() / Math.max(seconds, 1e-3)), index.dir());
+		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count,
+				String.format("%.1f", seconds), Math.round(count / Math.max(seconds, 1e-3)), index.dir());
 		rebuildProducts();
-		return count.get();
+		return count;
 	}
 
 	private void rebuildProducts() {
@@ -81,21 +69,30 @@ public class SearchIndexer {
 			return;
 		}
 		long start = System.nanoTime();
+		long count = refill(products, productDocuments::forEachPage);
+		productsRebuilt = true;
+		log.info("Product index rebuilt: {} products in {} s", count, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+	}
+
+	/**
+	 * Empties an index and fills it with every page the graph gives, in bulk mode: searches keep the
+	 * index as it was until the new one is complete. @return documents indexed
+	 */
+	private static <D> long refill(Refillable<D> target, java.util.function.Consumer<java.util.function.Consumer<List<D>>> pages) {
 		AtomicLong count = new AtomicLong();
-		products.bulk(true);
+		target.bulk(true);
 		try {
-			products.deleteAll();
-			productDocuments.forEachPage(page -> {
-				products.index(page);
+			target.deleteAll();
+			pages.accept(page -> {
+				target.index(page);
 				count.addAndGet(page.size());
 			});
-			products.compact();
+			target.compact();
 		}
 		finally {
-			products.bulk(false);
+			target.bulk(false);
 		}
-		productsRebuilt = true;
-		log.info("Product index rebuilt: {} products in {} s", count.get(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+		return count.get();
 	}
 
 	/** Rebuilds when the index was missing or damaged, or does not hold what the graph holds. */
