@@ -55,9 +55,9 @@ public final class SearchCommand {
 			var evaluation = new SearchEvaluation(context.getBean(EnterpriseSearch.class), context.getBean(cn.chainscout.graph.Graph.class));
 			var queries = sample > 0 ? evaluation.sampledQueries(sample, 42)
 					: queriesFile != null ? SearchEvaluation.read(queriesFile) : SearchEvaluation.bundledQueries();
-			var scores = evaluation.run(queries, java.time.Duration.ofSeconds(warmUpSeconds));
-			System.out.println(evaluation.warmUpSummary());
-			System.out.println(SearchEvaluation.table(scores, queriesFile));
+			var result = evaluation.run(queries, java.time.Duration.ofSeconds(warmUpSeconds));
+			System.out.println(result.warmUpSummary());
+			System.out.println(SearchEvaluation.table(result.scores(), queriesFile));
 			return 0;
 		}
 		catch (RuntimeException ex) {

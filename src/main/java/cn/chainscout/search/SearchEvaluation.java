@@ -118,42 +118,35 @@ public final class SearchEvaluation {
 		return queries;
 	}
 
-	public List<Scores> run(List<LabelledQuery> queries) {
-		return run(queries, java.time.Duration.ZERO);
+	/** Both systems' scores, and the warm-up they had before being measured. */
+	public record Evaluation(List<Scores> scores, int warmUpPasses, double warmUpSeconds) {
+
+		public String warmUpSummary() {
+			return String.format(java.util.Locale.ROOT, "Warm-up before measuring: %d passes of each system over the queries, %.1f s",
+					warmUpPasses, warmUpSeconds);
+		}
 	}
 
 	/**
 	 * Scores both systems after warming both up together: passes over the queries, one system then
-	 * the other, until {@code warmUp} has gone by (at least one pass each). Both run in this process
+	 * the other, until {@code warmUp} has gone by (none when it is zero). Both run in this process
 	 * on shared code (Neo4j's full-text index is Lucene too), so whichever ran first would otherwise
 	 * be measured while the JIT still compiles what the second then finds compiled.
 	 */
-	public List<Scores> run(List<LabelledQuery> queries, java.time.Duration warmUp) {
+	public Evaluation run(List<LabelledQuery> queries, java.time.Duration warmUp) {
 		ensureBaselineIndexes();
 		long start = System.nanoTime();
 		int passes = 0;
-		do {
+		while (System.nanoTime() - start < warmUp.toNanos()) {
 			queries.forEach(q -> chainScout(q.query()));
 			queries.forEach(q -> neo4jFullText(q.query()));
 			passes++;
 		}
-		while (System.nanoTime() - start < warmUp.toNanos());
-		warmUpPasses = passes;
-		warmUpSeconds = (System.nanoTime() - start) / 1e9;
+		double seconds = (System.nanoTime() - start) / 1e9;
 		List<Scores> out = new ArrayList<>();
 		out.add(score("ChainScout (Lucene)", queries, this::chainScout));
 		out.add(score("Neo4j full-text (baseline)", queries, this::neo4jFullText));
-		return out;
-	}
-
-	private int warmUpPasses;
-
-	private double warmUpSeconds;
-
-	/** What the last {@link #run} did before measuring, for the report. */
-	public String warmUpSummary() {
-		return String.format(java.util.Locale.ROOT, "Warm-up before measuring: %d passes of each system over the queries, %.1f s",
-				warmUpPasses, warmUpSeconds);
+		return new Evaluation(out, passes, seconds);
 	}
 
 	List<String> chainScout(String q) {
