@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.graph.MigrationRunner;
 import cn.chainscout.system.EmbeddedNeo4j;
+import cn.chainscout.system.GraphConnection;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -39,7 +40,7 @@ public final class TestGraph implements AutoCloseable {
 	/** (Re)starts the database on the same files. */
 	public void start() {
 		neo4j = EmbeddedNeo4j.start(dir, 0, "256m");
-		driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+		driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), GraphConnection.driverConfig());
 		MigrationRunner.migrate(driver, "neo4j");
 		graph = new Graph(driver, "neo4j");
 	}
