@@ -138,19 +138,11 @@ public final class BatchWriter {
 				&& graph.read(tx -> tx.run(statement.emptyCheck()).single().get(0).asBoolean());
 		String cypher = columnar(fast ? statement.createWhenEmpty() : statement.merge());
 		Set<String> columns = columnsOf(rows);
-		List<Map<String, Object>> batches = new ArrayList<>();
+		// A batch's parameters are built by the thread that sends it, just before it does: the other
+		// writer's batch is on the server meanwhile, and only the batches in flight are held twice.
+		List<Batch> batches = new ArrayList<>();
 		for (int from = 0; from < rows.size(); from += batchSize) {
-			Map<String, Object> parameters = new HashMap<>(constants);
-			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-			parameters.put("row_count", batch.size());
-			for (String column : columns) {
-				List<Object> values = new ArrayList<>(batch.size());
-				for (Map<String, Object> row : batch) {
-					values.add(row.get(column));
-				}
-				parameters.put("row_" + column, values);
-			}
-			batches.add(parameters);
+			batches.add(new Batch(rows.subList(from, Math.min(rows.size(), from + batchSize)), columns, constants));
 		}
 		DeferredIndexes deferred = fast && statement.label() != null && rows.size() >= deferIndexesFrom
 				? DeferredIndexes.drop(graph, statement.label()) : null;
@@ -174,16 +166,33 @@ public final class BatchWriter {
 		return written;
 	}
 
-	private Written write(String step, String cypher, List<Map<String, Object>> batches, int rowCount, boolean fast,
+	/** Rows to be sent as one transaction, one list per column. */
+	private record Batch(List<Map<String, Object>> rows, Set<String> columns, Map<String, Object> constants) {
+
+		Map<String, Object> parameters() {
+			Map<String, Object> parameters = new HashMap<>(constants);
+			parameters.put("row_count", rows.size());
+			for (String column : columns) {
+				List<Object> values = new ArrayList<>(rows.size());
+				for (Map<String, Object> row : rows) {
+					values.add(row.get(column));
+				}
+				parameters.put("row_" + column, values);
+			}
+			return parameters;
+		}
+	}
+
+	private Written write(String step, String cypher, List<Batch> batches, int rowCount, boolean fast,
 			Progress progress) {
 		long[] created = new long[2];
 		long done = 0;
 		if (writers == 1 || batches.size() == 1) {
-			for (Map<String, Object> parameters : batches) {
-				SummaryCounters c = run(cypher, parameters);
+			for (Batch batch : batches) {
+				SummaryCounters c = run(cypher, batch.parameters());
 				created[0] += c.nodesCreated();
 				created[1] += c.relationshipsCreated();
-				done += ((Number) parameters.get("row_count")).longValue();
+				done += batch.rows().size();
 				progress.advanced(step, done, rowCount);
 			}
 		}
@@ -191,8 +200,8 @@ public final class BatchWriter {
 			ExecutorService pool = Executors.newFixedThreadPool(writers);
 			try {
 				CompletionService<Map.Entry<Integer, SummaryCounters>> completion = new ExecutorCompletionService<>(pool);
-				for (Map<String, Object> parameters : batches) {
-					completion.submit(() -> Map.entry((Integer) parameters.get("row_count"), run(cypher, parameters)));
+				for (Batch batch : batches) {
+					completion.submit(() -> Map.entry(batch.rows().size(), run(cypher, batch.parameters())));
 				}
 				for (int i = 0; i < batches.size(); i++) {
 					var result = completion.take().get();
