@@ -71,6 +71,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseSettings.memory_tracking, false)
 			.setConfig(GraphDatabaseSettings.track_query_cpu_time, false)
 			.setConfig(GraphDatabaseSettings.transaction_tracing_level, GraphDatabaseSettings.TransactionTracingLevel.DISABLED)
+			// An index is built over existing nodes by one worker unless told otherwise ("cores - 1"); the
+			// import builds its large indexes after writing the nodes, with nothing else running.
+			.setConfig(GraphDatabaseInternalSettings.index_population_workers, Math.max(2, Runtime.getRuntime().availableProcessors()))
 			// Without these, stopping Bolt waits 10 s for idle driver connections.
 			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
