@@ -10,24 +10,25 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * ChainScout (链探). {@code java -jar chainscout.jar} runs the service; {@code import},
- * {@code reindex}, {@code generate}, {@code evaluate-search}, {@code evaluate}, {@code bench-chains},
+ * {@code bench-import}, {@code reindex}, {@code generate}, {@code evaluate-search}, {@code evaluate}, {@code bench-chains},
  * {@code bench-recommend}, {@code bench-trips}, {@code bench-signals} and {@code bench-crawl} run the commands of the same jar.
  */
 @SpringBootApplication
 public class Application {
 
 	/** The jar's commands by name: each takes its arguments and returns the exit code. */
-	private static final java.util.Map<String, java.util.function.ToIntFunction<String[]>> COMMANDS = java.util.Map.of(
-			"import", ImportCommand::run,
-			"generate", GenerateCommand::run,
-			"reindex", SearchCommand::reindex,
-			"evaluate-search", SearchCommand::evaluate,
-			"evaluate", cn.chainscout.recommend.EvaluateCommand::run,
-			"bench-chains", cn.chainscout.chain.ChainBenchCommand::run,
-			"bench-recommend", cn.chainscout.recommend.RecommendBenchCommand::run,
-			"bench-trips", cn.chainscout.tripmap.TripBenchCommand::run,
-			"bench-signals", cn.chainscout.signal.SignalBenchCommand::run,
-			"bench-crawl", cn.chainscout.crawl.CrawlBenchCommand::run);
+	private static final java.util.Map<String, java.util.function.ToIntFunction<String[]>> COMMANDS = java.util.Map.ofEntries(
+			java.util.Map.entry("import", ImportCommand::run),
+			java.util.Map.entry("generate", GenerateCommand::run),
+			java.util.Map.entry("reindex", SearchCommand::reindex),
+			java.util.Map.entry("evaluate-search", SearchCommand::evaluate),
+			java.util.Map.entry("evaluate", cn.chainscout.recommend.EvaluateCommand::run),
+			java.util.Map.entry("bench-import", cn.chainscout.dataimport.ImportBenchCommand::run),
+			java.util.Map.entry("bench-chains", cn.chainscout.chain.ChainBenchCommand::run),
+			java.util.Map.entry("bench-recommend", cn.chainscout.recommend.RecommendBenchCommand::run),
+			java.util.Map.entry("bench-trips", cn.chainscout.tripmap.TripBenchCommand::run),
+			java.util.Map.entry("bench-signals", cn.chainscout.signal.SignalBenchCommand::run),
+			java.util.Map.entry("bench-crawl", cn.chainscout.crawl.CrawlBenchCommand::run));
 
 	public static void main(String[] args) {
 		var command = args.length > 0 ? COMMANDS.get(args[0]) : null;

@@ -668,8 +668,9 @@ public final class ChainKgImporter {
 		long start = System.nanoTime();
 		Map<String, Object> constants = new HashMap<>(extra);
 		BatchWriter.Written written = writer.write(step, statement, rows, constants, progress);
-		double seconds = (System.nanoTime() - start) / 1e9;
-		ctx.report.wrote(step, written.rows(), written.nodesCreated(), written.relationshipsCreated(), relationships);
+		long nanos = System.nanoTime() - start;
+		double seconds = nanos / 1e9;
+		ctx.report.wrote(step, written.rows(), written.nodesCreated(), written.relationshipsCreated(), relationships, nanos);
 		log.info("  {}: {} rows in {} s ({} rows/s), {} nodes and {} relationships created{}", step, rows.size(),
 				String.format("%.2f", seconds), Math.round(rows.size() / Math.max(seconds, 1e-6)), written.nodesCreated(),
 				written.relationshipsCreated(), written.fastPath() ? " (empty graph: CREATE)" : "");

@@ -77,6 +77,12 @@ public final class ImportReport {
 
 	private long relationshipsWritten;
 
+	private long nodeStepNanos;
+
+	private long relationshipStepNanos;
+
+	private final Map<String, Long> millisByStep = new LinkedHashMap<>();
+
 	private String rejectsFile = "";
 
 	public ImportReport(String dataset, String source) {
@@ -105,15 +111,18 @@ public final class ImportReport {
 		conflicts.add(conflict);
 	}
 
-	void wrote(String what, long rows, long nodes, long relationships, boolean relationshipStep) {
+	void wrote(String what, long rows, long nodes, long relationships, boolean relationshipStep, long nanos) {
 		written.merge(what, rows, Long::sum);
+		millisByStep.merge(what, nanos / 1_000_000, Long::sum);
 		nodesCreated += nodes;
 		relationshipsCreated += relationships;
 		if (relationshipStep) {
 			relationshipsWritten += rows;
+			relationshipStepNanos += nanos;
 		}
 		else {
 			nodesWritten += rows;
+			nodeStepNanos += nanos;
 		}
 	}
 
@@ -150,6 +159,29 @@ public final class ImportReport {
 		return relationshipsCreated;
 	}
 
+	/** Rows written by the steps that create nodes, per second those steps took. */
+	public double nodeRowsPerStepSecond() {
+		return nodesWritten / Math.max(nodeStepNanos / 1e9, 1e-9);
+	}
+
+	/** Rows written by the steps that create relationships, per second those steps took. */
+	public double relationshipRowsPerStepSecond() {
+		return relationshipsWritten / Math.max(relationshipStepNanos / 1e9, 1e-9);
+	}
+
+	public long nodeRowsWritten() {
+		return nodesWritten;
+	}
+
+	public long relationshipRowsWritten() {
+		return relationshipsWritten;
+	}
+
+	/** How long each write step took, in the order they ran. */
+	public Map<String, Long> millisByStep() {
+		return millisByStep;
+	}
+
 	public Duration duration() {
 		return Duration.between(startedAt, finishedAt);
 	}
@@ -184,6 +216,9 @@ public final class ImportReport {
 		double seconds = Math.max(duration().toMillis(), 1) / 1000.0;
 		w.put("nodeRowsPerSecond", Math.round(nodesWritten / seconds));
 		w.put("relationshipRowsPerSecond", Math.round(relationshipsWritten / seconds));
+		w.put("millisByStep", millisByStep);
+		w.put("nodeRowsPerStepSecond", Math.round(nodeRowsPerStepSecond()));
+		w.put("relationshipRowsPerStepSecond", Math.round(relationshipRowsPerStepSecond()));
 		m.put("written", w);
 		m.put("rejectsTotal", rejects.size());
 		m.put("rejectsFile", rejectsFile);
