@@ -2,7 +2,7 @@
 # Import benchmark: the bundled data, naive baseline vs ChainScout's writer, in the same run, each into
 # a fresh embedded database; then the synthetic data set (default 1M enterprises) with ChainScout's
 # writer. Prints wall time, import time, throughput and peak memory of each run.
-# Usage: [NAIVE_SYNTHETIC=1] tools/bench/import.sh [ENTERPRISES]   (expects target/chainscout.jar: mvn -DskipTests package)
+# Usage: [NAIVE_SYNTHETIC=1] [JAVA_OPTS=...] tools/bench/import.sh [ENTERPRISES]   (expects target/chainscout.jar: mvn -DskipTests package)
 # NAIVE_SYNTHETIC=1 also imports the synthetic set the naive way, for the ratio at scale.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +14,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -
 run() { # name, args...
   local name="$1"; shift
   local dir="$work/$name"; mkdir -p "$dir"
-  ( cd "$dir" && /usr/bin/time -v java -Xmx8g -jar "$jar" import "$@" > import.log 2> time.log )
+  ( cd "$dir" && /usr/bin/time -v java -Xmx8g ${JAVA_OPTS:-} -jar "$jar" import "$@" > import.log 2> time.log )
   local secs rss wall
   secs=$(grep -oE '导入完成，用时 [0-9.]+' "$dir/import.log" | grep -oE '[0-9.]+$' | head -1)
   rss=$(grep -oE 'Maximum resident set size \(kbytes\): [0-9]+' "$dir/time.log" | grep -oE '[0-9]+$')
