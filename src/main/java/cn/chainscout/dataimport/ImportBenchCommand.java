@@ -56,14 +56,15 @@ public final class ImportBenchCommand {
 		int writers = 2;
 		boolean naive = false;
 		Path work = null;
+		DataSetLocation location;
 		try {
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
-					case "--data" -> data = value(args, ++i, "--data");
-					case "--rounds" -> rounds = positive(value(args, ++i, "--rounds"), "--rounds");
-					case "--batch-size" -> batchSize = positive(value(args, ++i, "--batch-size"), "--batch-size");
-					case "--writers" -> writers = positive(value(args, ++i, "--writers"), "--writers");
-					case "--work" -> work = Path.of(value(args, ++i, "--work"));
+					case "--data" -> data = ImportCommand.value(args, ++i, "--data");
+					case "--rounds" -> rounds = positive(ImportCommand.value(args, ++i, "--rounds"), "--rounds");
+					case "--batch-size" -> batchSize = positive(ImportCommand.value(args, ++i, "--batch-size"), "--batch-size");
+					case "--writers" -> writers = positive(ImportCommand.value(args, ++i, "--writers"), "--writers");
+					case "--work" -> work = Path.of(ImportCommand.value(args, ++i, "--work"));
 					case "--naive" -> naive = true;
 					case "--help", "-h" -> {
 						System.out.println(usage());
@@ -72,20 +73,10 @@ public final class ImportBenchCommand {
 					default -> throw new IllegalArgumentException("未知选项 " + args[i]);
 				}
 			}
-			if (data == null) {
-				throw new IllegalArgumentException("缺少 --data DIR（数据目录）");
-			}
+			location = ImportCommand.dataSet(data);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("错误: " + ex.getMessage() + "\n" + usage());
-			return 2;
-		}
-		DataSetLocation location;
-		try {
-			location = DataSetLocation.of(data);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("错误: " + ex.getMessage());
 			return 2;
 		}
 		initializeLogging();
@@ -158,13 +149,6 @@ public final class ImportBenchCommand {
 				Files.delete(p);
 			}
 		}
-	}
-
-	private static String value(String[] args, int i, String option) {
-		if (i >= args.length) {
-			throw new IllegalArgumentException("选项 " + option + " 缺少取值");
-		}
-		return args[i];
 	}
 
 	private static int positive(String value, String option) {

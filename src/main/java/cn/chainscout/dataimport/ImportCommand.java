@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.chainscout.Application;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,16 +41,12 @@ public final class ImportCommand {
 			System.err.println("错误: " + ex.getMessage() + "\n" + usage());
 			return 2;
 		}
-		if (data == null) {
-			System.err.println("错误: 缺少 --data DIR（数据目录）\n" + usage());
-			return 2;
-		}
 		DataSetLocation location;
 		try {
-			location = DataSetLocation.of(data);
+			location = dataSet(data);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println("错误: " + ex.getMessage());
+			System.err.println("错误: " + ex.getMessage() + (data == null ? "\n" + usage() : ""));
 			return 2;
 		}
 		SpringApplication app = new SpringApplication(Application.class);
@@ -67,7 +64,15 @@ public final class ImportCommand {
 		}
 	}
 
-	private static String value(String[] args, int i, String option) {
+	/** The data set an import command was given with {@code --data}, or why there is none. */
+	static DataSetLocation dataSet(@Nullable String data) {
+		if (data == null) {
+			throw new IllegalArgumentException("缺少 --data DIR（数据目录）");
+		}
+		return DataSetLocation.of(data);
+	}
+
+	static String value(String[] args, int i, String option) {
 		if (i >= args.length) {
 			throw new IllegalArgumentException("选项 " + option + " 缺少取值");
 		}
