@@ -3,6 +3,7 @@ package cn.chainscout.dataimport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.support.TestGraph;
@@ -60,6 +61,19 @@ class BrokenInputImportIT {
 		assertThat(rejects).anyMatch(r -> r.startsWith("product_relations.jsonl:3: unknown relation type"));
 		assertThat(report.rejects()).hasSize(14);
 		assertThat(report.files().get("companies.jsonl").rejectedTotal()).isEqualTo(5);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theReportSaysHowLongEachWriteStepTookAndTheRatesOfNodeAndRelationshipSteps() {
+		Map<String, Object> written = (Map<String, Object>) report.toMap().get("written");
+		Map<String, Long> millis = (Map<String, Long>) written.get("millisByStep");
+		assertThat(millis).containsKeys("enterprises", "products", "enterprise industries", "enterprise products")
+			.allSatisfy((step, ms) -> assertThat(ms).isNotNegative());
+		assertThat(report.nodeRowsWritten()).isEqualTo((Long) written.get("nodeRowsWritten")).isGreaterThanOrEqualTo(6);
+		assertThat(report.relationshipRowsWritten()).isEqualTo((Long) written.get("relationshipRowsWritten")).isGreaterThanOrEqualTo(5);
+		assertThat((Long) written.get("nodeRowsPerStepSecond")).isEqualTo(Math.round(report.nodeRowsPerStepSecond())).isPositive();
+		assertThat((Long) written.get("relationshipRowsPerStepSecond")).isEqualTo(Math.round(report.relationshipRowsPerStepSecond())).isPositive();
 	}
 
 	@Test
