@@ -14,11 +14,8 @@ import cn.chainscout.graph.BatchWriter;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.graph.MigrationRunner;
 import cn.chainscout.region.Gazetteer;
-import cn.chainscout.system.EmbeddedNeo4j;
+import cn.chainscout.system.ChainScoutProperties;
 import cn.chainscout.system.GraphConnection;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
@@ -110,10 +107,11 @@ public final class ImportBenchCommand {
 			try {
 				ImportReport report;
 				long cpu0;
-				try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("neo4j"), 0, "512m");
-						Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), GraphConnection.driverConfig())) {
-					MigrationRunner.migrate(driver, "neo4j");
-					Graph graph = new Graph(driver, "neo4j");
+				// Opened and migrated as the service opens its own embedded database, in the round's directory.
+				try (GraphConnection connection = GraphConnection.open(
+						new ChainScoutProperties.Neo4j(null, "neo4j", null, "neo4j", dir.resolve("neo4j"), 0, "512m"))) {
+					MigrationRunner.migrate(connection.driver(), connection.database());
+					Graph graph = new Graph(connection.driver(), connection.database());
 					BatchWriter writer = naive ? BatchWriter.naive(graph, batchSize) : new BatchWriter(graph, batchSize, writers);
 					var importer = new ChainKgImporter(graph, writer, gazetteer, nonProducts, new LogProgress());
 					cpu0 = os.getProcessCpuTime();

@@ -177,11 +177,6 @@ public final class ImportReport {
 		return relationshipsWritten;
 	}
 
-	/** How long each write step took, in the order they ran. */
-	public Map<String, Long> millisByStep() {
-		return millisByStep;
-	}
-
 	public Duration duration() {
 		return Duration.between(startedAt, finishedAt);
 	}
