@@ -79,7 +79,15 @@ public final class ImportBenchCommand {
 		initializeLogging();
 		try {
 			Path base = work != null ? Files.createDirectories(work) : Files.createTempDirectory("chainscout-bench-import");
-			List<Round> done = run(location, rounds, base, batchSize, writers, naive, round -> System.out.println(round.line()));
+			List<Round> done;
+			try {
+				done = run(location, rounds, base, batchSize, writers, naive, round -> System.out.println(round.line()));
+			}
+			finally {
+				if (work == null) {
+					delete(base);
+				}
+			}
 			Round last = done.get(done.size() - 1);
 			System.out.printf("%s写入, %d 个并发事务, 每批 %d 行; 末轮节点行 %.0f 行/秒, 关系行 %.0f 行/秒 (首轮 %.0f / %.0f)%n",
 					naive ? "朴素方式（基线）" : "ChainScout 方式", naive ? 1 : writers, batchSize, last.nodeRowsPerSecond(),
