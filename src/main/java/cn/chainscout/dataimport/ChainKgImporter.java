@@ -94,7 +94,7 @@ public final class ChainKgImporter {
 	 */
 	public ImportReport importFrom(DataSetLocation location, Path reportDir) {
 		String dataset = location.datasetId();
-		productIds = null;
+		idsByLabel.clear();
 		ImportReport report = new ImportReport(dataset, location.describe());
 		ZonedDateTime loadedAt = ZonedDateTime.now();
 		log.info("Importing data set {} from {}", dataset, location.describe());
@@ -328,19 +328,27 @@ public final class ChainKgImporter {
 					WHERE l.method IS NOT NULL
 					DELETE l""", unresolved, Map.of());
 		}
-		write(ctx, "enterprise regions", true, new BatchWriter.Statement("""
+		String ends = """
 				UNWIND $rows AS row
 				MATCH (e:Enterprise {code: row.code})
 				MATCH (r:Region {code: row.region})
+				""";
+		if (!writer.naive()) {
+			Map<String, Long> enterprises = idsOf("Enterprise", "code");
+			Map<String, Long> regionIds = idsOf("Region", "code");
+			for (Map<String, Object> m : located) {
+				m.put("e", idOf(enterprises, "Enterprise", (String) m.remove("code")));
+				m.put("r", idOf(regionIds, "Region", (String) m.remove("region")));
+			}
+			ends = byId("e", "r");
+		}
+		write(ctx, "enterprise regions", true, new BatchWriter.Statement(ends + """
 				OPTIONAL MATCH (e)-[old:LOCATED_IN]->(other:Region) WHERE other <> r
 				DELETE old
 				WITH DISTINCT e, r, row
 				MERGE (e)-[l:LOCATED_IN]->(r)
 				ON CREATE SET l.src = $src
-				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence""", """
-				UNWIND $rows AS row
-				MATCH (e:Enterprise {code: row.code})
-				MATCH (r:Region {code: row.region})
+				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence""", ends + """
 				CREATE (e)-[l:LOCATED_IN {src: $src, method: row.method, matched: row.matched, confidence: row.confidence}]->(r)""",
 				"MATCH (:Enterprise)-[r:LOCATED_IN]->() RETURN count(r) = 0"), located, ctx.src(COMPANIES));
 	}
@@ -409,9 +417,7 @@ public final class ChainKgImporter {
 				CREATE (p:Product {name: row.name, src: $src, displayName: row.displayName,
 				    nonProduct: row.nonProduct, nonProductReason: row.reason, sourceLine: row.line})"""),
 				new ArrayList<>(rows.values()), ctx.src(PRODUCTS));
-		if (!writer.naive()) {
-			productIds = java.util.concurrent.CompletableFuture.supplyAsync(() -> ids("Product", "name"));
-		}
+		prefetchIds("Product", "name");
 	}
 
 	private void importCompanyIndustries(DataSetLocation location, Context ctx) {
@@ -444,13 +450,28 @@ public final class ChainKgImporter {
 			rows.add(Map.of("company", company, "industry", industry, "line", row.line()));
 		});
 		ctx.report.file(COMPANY_INDUSTRY).imported = rows.size();
-		write(ctx, "enterprise industries", true, relationships("Enterprise", "IN_INDUSTRY", """
+		String ends = """
 				UNWIND $rows AS row
 				MATCH (e:Enterprise {code: row.company})
 				MATCH (i:Industry {code: row.industry})
+				""";
+		List<Map<String, Object>> toWrite = new ArrayList<>(rows.size());
+		if (!writer.naive()) {
+			Map<String, Long> enterprises = idsOf("Enterprise", "code");
+			Map<String, Long> industries = idsOf("Industry", "code");
+			for (Map<String, Object> m : rows) {
+				toWrite.add(Map.of("e", idOf(enterprises, "Enterprise", (String) m.get("company")),
+						"i", idOf(industries, "Industry", (String) m.get("industry")), "line", m.get("line")));
+			}
+			ends = byId("e", "i");
+		}
+		else {
+			toWrite.addAll(rows);
+		}
+		write(ctx, "enterprise industries", true, relationships("Enterprise", "IN_INDUSTRY", ends + """
 				MERGE (e)-[r:IN_INDUSTRY]->(i)
 				ON CREATE SET r.src = $src
-				SET r.sourceLine = row.line"""), rows, ctx.src(COMPANY_INDUSTRY));
+				SET r.sourceLine = row.line"""), toWrite, ctx.src(COMPANY_INDUSTRY));
 	}
 
 	private void importCompanyProducts(DataSetLocation location, Context ctx) {
@@ -490,17 +511,13 @@ public final class ChainKgImporter {
 				MATCH (p:Product {name: row.product})
 				""";
 		if (!writer.naive()) {
-			Map<String, Long> enterprises = ids("Enterprise", "code");
-			Map<String, Long> products = productIds();
+			Map<String, Long> enterprises = idsOf("Enterprise", "code");
+			Map<String, Long> products = idsOf("Product", "name");
 			for (Map<String, Object> m : rows) {
-				m.put("e", enterprises.get((String) m.remove("company")));
-				m.put("p", products.get((String) m.remove("product")));
+				m.put("e", idOf(enterprises, "Enterprise", (String) m.remove("company")));
+				m.put("p", idOf(products, "Product", (String) m.remove("product")));
 			}
-			ends = """
-					UNWIND $rows AS row
-					MATCH (e) WHERE id(e) = row.e
-					MATCH (p) WHERE id(p) = row.p
-					""";
+			ends = byId("e", "p");
 		}
 		write(ctx, "enterprise products", true, relationships("Enterprise", "MAKES", ends + """
 				MERGE (e)-[r:MAKES]->(p)
@@ -534,7 +551,7 @@ public final class ChainKgImporter {
 			byType.computeIfAbsent(type, k -> new ArrayList<>()).add(Map.of("from", from, "to", to, "line", row.line()));
 		});
 		long imported = 0;
-		Map<String, Long> products = writer.naive() ? Map.of() : productIds();
+		Map<String, Long> products = writer.naive() ? Map.of() : idsOf("Product", "name");
 		for (var entry : byType.entrySet()) {
 			imported += entry.getValue().size();
 			List<Map<String, Object>> rows = entry.getValue();
@@ -546,13 +563,10 @@ public final class ChainKgImporter {
 			if (!writer.naive()) {
 				rows = new ArrayList<>(entry.getValue().size());
 				for (Map<String, Object> m : entry.getValue()) {
-					rows.add(Map.of("a", products.get((String) m.get("from")), "b", products.get((String) m.get("to")), "line", m.get("line")));
+					rows.add(Map.of("a", idOf(products, "Product", (String) m.get("from")),
+							"b", idOf(products, "Product", (String) m.get("to")), "line", m.get("line")));
 				}
-				ends = """
-						UNWIND $rows AS row
-						MATCH (a) WHERE id(a) = row.a
-						MATCH (b) WHERE id(b) = row.b
-						""";
+				ends = byId("a", "b");
 			}
 			// The type cannot be a parameter; it is one of the three checked above.
 			write(ctx, "product " + entry.getKey(), true, relationships("Product", entry.getKey(), ends + """
@@ -596,17 +610,39 @@ public final class ChainKgImporter {
 				rows, ctx.src(INDUSTRY_UPSTREAM));
 	}
 
-	private java.util.concurrent.@org.jspecify.annotations.Nullable CompletableFuture<Map<String, Long>> productIds;
-
 	/**
-	 * Read once an import, in the background as soon as the products are written, while the next
-	 * files are read; two relationship steps use them.
+	 * Node ids by key, per label, read at most once an import: the enterprises' for three relationship
+	 * steps, the products' (read in the background as soon as they are written, while the next files
+	 * are read) for four.
 	 */
-	private Map<String, Long> productIds() {
-		if (productIds == null) {
-			productIds = java.util.concurrent.CompletableFuture.completedFuture(ids("Product", "name"));
+	private final Map<String, java.util.concurrent.CompletableFuture<Map<String, Long>>> idsByLabel = new HashMap<>();
+
+	private void prefetchIds(String label, String key) {
+		if (!writer.naive()) {
+			idsByLabel.computeIfAbsent(label, l -> java.util.concurrent.CompletableFuture.supplyAsync(() -> ids(l, key)));
 		}
-		return productIds.join();
+	}
+
+	private Map<String, Long> idsOf(String label, String key) {
+		return idsByLabel.computeIfAbsent(label, l -> java.util.concurrent.CompletableFuture.completedFuture(ids(l, key))).join();
+	}
+
+	/** A row whose end was checked against its file but has no node would otherwise be skipped without a word. */
+	private static long idOf(Map<String, Long> ids, String label, String key) {
+		Long id = ids.get(key);
+		if (id == null) {
+			throw new IllegalStateException("No " + label + " node for '" + key + "' although its file named it");
+		}
+		return id;
+	}
+
+	/** The start of a relationship step that finds both ends by internal id ({@code row.<start>}, {@code row.<end>}). */
+	private static String byId(String start, String end) {
+		return """
+				UNWIND $rows AS row
+				MATCH (%1$s) WHERE id(%1$s) = row.%1$s
+				MATCH (%2$s) WHERE id(%2$s) = row.%2$s
+				""".formatted(start, end);
 	}
 
 	/**
