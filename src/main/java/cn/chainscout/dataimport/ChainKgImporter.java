@@ -328,20 +328,7 @@ public final class ChainKgImporter {
 					WHERE l.method IS NOT NULL
 					DELETE l""", unresolved, Map.of());
 		}
-		String ends = """
-				UNWIND $rows AS row
-				MATCH (e:Enterprise {code: row.code})
-				MATCH (r:Region {code: row.region})
-				""";
-		if (!writer.naive()) {
-			Map<String, Long> enterprises = idsOf("Enterprise", "code");
-			Map<String, Long> regionIds = idsOf("Region", "code");
-			for (Map<String, Object> m : located) {
-				m.put("e", idOf(enterprises, "Enterprise", (String) m.remove("code")));
-				m.put("r", idOf(regionIds, "Region", (String) m.remove("region")));
-			}
-			ends = byId("e", "r");
-		}
+		String ends = ends(located, new End("e", "Enterprise", "code", "code"), new End("r", "Region", "code", "region"));
 		write(ctx, "enterprise regions", true, new BatchWriter.Statement(ends + """
 				OPTIONAL MATCH (e)-[old:LOCATED_IN]->(other:Region) WHERE other <> r
 				DELETE old
@@ -447,31 +434,18 @@ public final class ChainKgImporter {
 				ctx.report.quirk("company_industry rows repeating an earlier pair", 1);
 				return;
 			}
-			rows.add(Map.of("company", company, "industry", industry, "line", row.line()));
+			Map<String, Object> m = new HashMap<>();
+			m.put("company", company);
+			m.put("industry", industry);
+			m.put("line", row.line());
+			rows.add(m);
 		});
 		ctx.report.file(COMPANY_INDUSTRY).imported = rows.size();
-		String ends = """
-				UNWIND $rows AS row
-				MATCH (e:Enterprise {code: row.company})
-				MATCH (i:Industry {code: row.industry})
-				""";
-		List<Map<String, Object>> toWrite = new ArrayList<>(rows.size());
-		if (!writer.naive()) {
-			Map<String, Long> enterprises = idsOf("Enterprise", "code");
-			Map<String, Long> industries = idsOf("Industry", "code");
-			for (Map<String, Object> m : rows) {
-				toWrite.add(Map.of("e", idOf(enterprises, "Enterprise", (String) m.get("company")),
-						"i", idOf(industries, "Industry", (String) m.get("industry")), "line", m.get("line")));
-			}
-			ends = byId("e", "i");
-		}
-		else {
-			toWrite.addAll(rows);
-		}
+		String ends = ends(rows, new End("e", "Enterprise", "code", "company"), new End("i", "Industry", "code", "industry"));
 		write(ctx, "enterprise industries", true, relationships("Enterprise", "IN_INDUSTRY", ends + """
 				MERGE (e)-[r:IN_INDUSTRY]->(i)
 				ON CREATE SET r.src = $src
-				SET r.sourceLine = row.line"""), toWrite, ctx.src(COMPANY_INDUSTRY));
+				SET r.sourceLine = row.line"""), rows, ctx.src(COMPANY_INDUSTRY));
 	}
 
 	private void importCompanyProducts(DataSetLocation location, Context ctx) {
@@ -505,20 +479,7 @@ public final class ChainKgImporter {
 			rows.add(m);
 		});
 		ctx.report.file(COMPANY_PRODUCT).imported = rows.size();
-		String ends = """
-				UNWIND $rows AS row
-				MATCH (e:Enterprise {code: row.company})
-				MATCH (p:Product {name: row.product})
-				""";
-		if (!writer.naive()) {
-			Map<String, Long> enterprises = idsOf("Enterprise", "code");
-			Map<String, Long> products = idsOf("Product", "name");
-			for (Map<String, Object> m : rows) {
-				m.put("e", idOf(enterprises, "Enterprise", (String) m.remove("company")));
-				m.put("p", idOf(products, "Product", (String) m.remove("product")));
-			}
-			ends = byId("e", "p");
-		}
+		String ends = ends(rows, new End("e", "Enterprise", "code", "company"), new End("p", "Product", "name", "product"));
 		write(ctx, "enterprise products", true, relationships("Enterprise", "MAKES", ends + """
 				MERGE (e)-[r:MAKES]->(p)
 				ON CREATE SET r.src = $src
@@ -548,26 +509,17 @@ public final class ChainKgImporter {
 				ctx.report.quirk("product_relations rows repeating an earlier relation", 1);
 				return;
 			}
-			byType.computeIfAbsent(type, k -> new ArrayList<>()).add(Map.of("from", from, "to", to, "line", row.line()));
+			Map<String, Object> m = new HashMap<>();
+			m.put("from", from);
+			m.put("to", to);
+			m.put("line", row.line());
+			byType.computeIfAbsent(type, k -> new ArrayList<>()).add(m);
 		});
 		long imported = 0;
-		Map<String, Long> products = writer.naive() ? Map.of() : idsOf("Product", "name");
 		for (var entry : byType.entrySet()) {
 			imported += entry.getValue().size();
 			List<Map<String, Object>> rows = entry.getValue();
-			String ends = """
-					UNWIND $rows AS row
-					MATCH (a:Product {name: row.from})
-					MATCH (b:Product {name: row.to})
-					""";
-			if (!writer.naive()) {
-				rows = new ArrayList<>(entry.getValue().size());
-				for (Map<String, Object> m : entry.getValue()) {
-					rows.add(Map.of("a", idOf(products, "Product", (String) m.get("from")),
-							"b", idOf(products, "Product", (String) m.get("to")), "line", m.get("line")));
-				}
-				ends = byId("a", "b");
-			}
+			String ends = ends(rows, new End("a", "Product", "name", "from"), new End("b", "Product", "name", "to"));
 			// The type cannot be a parameter; it is one of the three checked above.
 			write(ctx, "product " + entry.getKey(), true, relationships("Product", entry.getKey(), ends + """
 					MERGE (a)-[r:%s]->(b)
@@ -636,13 +588,34 @@ public final class ChainKgImporter {
 		return id;
 	}
 
-	/** The start of a relationship step that finds both ends by internal id ({@code row.<start>}, {@code row.<end>}). */
-	private static String byId(String start, String end) {
-		return """
-				UNWIND $rows AS row
-				MATCH (%1$s) WHERE id(%1$s) = row.%1$s
-				MATCH (%2$s) WHERE id(%2$s) = row.%2$s
-				""".formatted(start, end);
+	/** One end of a relationship step: its variable in the statement, its label and key, and the row field naming it. */
+	private record End(String variable, String label, String key, String field) {
+
+		String byKey() {
+			return "MATCH (%s:%s {%s: row.%s})\n".formatted(variable, label, key, field);
+		}
+
+		String byId() {
+			return "MATCH (%1$s) WHERE id(%1$s) = row.%1$s\n".formatted(variable);
+		}
+	}
+
+	/**
+	 * The start of a relationship step, finding both ends by internal id: each row's two key fields
+	 * are replaced by the ids of their nodes. The baseline writer finds them by key, as one would
+	 * first write it.
+	 */
+	private String ends(List<Map<String, Object>> rows, End start, End end) {
+		if (writer.naive()) {
+			return "UNWIND $rows AS row\n" + start.byKey() + end.byKey();
+		}
+		Map<String, Long> startIds = idsOf(start.label(), start.key());
+		Map<String, Long> endIds = idsOf(end.label(), end.key());
+		for (Map<String, Object> m : rows) {
+			m.put(start.variable(), idOf(startIds, start.label(), (String) m.remove(start.field())));
+			m.put(end.variable(), idOf(endIds, end.label(), (String) m.remove(end.field())));
+		}
+		return "UNWIND $rows AS row\n" + start.byId() + end.byId();
 	}
 
 	/**
