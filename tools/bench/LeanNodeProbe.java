@@ -1,0 +1,127 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Session;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * The ceiling of the enterprise node step: the same write with nothing of ChainScout around it.
+ *
+ * <p>An embedded Neo4j with Bolt on 127.0.0.1, the driver, two writers, transactions of 10,000 rows,
+ * and ChainScout's statement for enterprises on an empty label: a columnar {@code UNWIND … CREATE}
+ * of ten properties, three of them null for almost every firm. The rows are built once, before the
+ * first round, so no round parses, checks or holds data of its own. Each round creates
+ * {@code nodes} nodes under a new label, so every round writes into an empty label, as an import does.
+ *
+ * <p>Run it with {@code tools/bench/lean-nodes.sh [rounds] [nodes]}, which puts the jar's libraries on
+ * the class path.
+ */
+public class LeanNodeProbe {
+
+	public static void main(String[] args) throws Exception {
+		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+		int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+		Path home = Files.createTempDirectory("chainscout-lean-nodes");
+		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+			.setConfig(BoltConnector.enabled, true)
+			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, 512L << 20)
+			.setConfig(GraphDatabaseSettings.memory_tracking, false)
+			.setConfig(GraphDatabaseSettings.track_query_cpu_time, false)
+			.setConfig(GraphDatabaseSettings.transaction_tracing_level, GraphDatabaseSettings.TransactionTracingLevel.DISABLED)
+			.build();
+		try {
+			int port = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver()
+				.resolveDependency(ConnectorPortRegister.class)
+				.getLocalAddress(ConnectorType.BOLT)
+				.getPort();
+			Random random = new Random(1);
+			List<Object> codes = new ArrayList<>(nodes);
+			List<Object> names = new ArrayList<>(nodes);
+			List<Object> fullNames = new ArrayList<>(nodes);
+			List<Object> exchanges = new ArrayList<>(nodes);
+			List<Object> listed = new ArrayList<>(nodes);
+			List<Object> lines = new ArrayList<>(nodes);
+			for (int i = 0; i < nodes; i++) {
+				String exchange = i % 2 == 0 ? "SZ" : "SH";
+				codes.add(String.format("%06d.%s", i, exchange));
+				String name = "华信" + (char) ('甲' + random.nextInt(200)) + (char) ('乙' + random.nextInt(200)) + "科技";
+				names.add(name);
+				fullNames.add("安徽省安庆市" + name + "股份有限公司");
+				exchanges.add(exchange);
+				listed.add(LocalDate.of(2000 + random.nextInt(25), 1 + random.nextInt(12), 1));
+				lines.add((long) i + 1);
+			}
+			try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(),
+					Config.builder().withLogging(Logging.none()).build())) {
+				ExecutorService writers = Executors.newFixedThreadPool(2);
+				for (int round = 1; round <= rounds; round++) {
+					String cypher = """
+							UNWIND range(0, $row_count - 1) AS ri
+							CREATE (e:Lean%d {code: $row_code[ri], src: $src, name: $row_name[ri], fullName: $row_fullName[ri],
+							    exchange: $row_exchange[ri], listedOn: $row_listedOn[ri], needsReview: $row_needsReview[ri],
+							    nameVariants: $row_variants[ri], regionStatus: $row_regionStatus[ri], sourceLine: $row_line[ri]})""".formatted(round);
+					long start = System.nanoTime();
+					List<Future<?>> batches = new ArrayList<>();
+					for (int from = 0; from < nodes; from += 10_000) {
+						int f = from;
+						int t = Math.min(nodes, from + 10_000);
+						batches.add(writers.submit(() -> {
+							Map<String, Object> p = new HashMap<>();
+							p.put("src", 1L);
+							p.put("row_count", t - f);
+							p.put("row_code", codes.subList(f, t));
+							p.put("row_name", names.subList(f, t));
+							p.put("row_fullName", fullNames.subList(f, t));
+							p.put("row_exchange", exchanges.subList(f, t));
+							p.put("row_listedOn", listed.subList(f, t));
+							p.put("row_needsReview", Collections.nCopies(t - f, null));
+							p.put("row_variants", Collections.nCopies(t - f, null));
+							p.put("row_regionStatus", Collections.nCopies(t - f, null));
+							p.put("row_line", lines.subList(f, t));
+							try (Session session = driver.session()) {
+								return session.executeWrite(tx -> tx.run(cypher, p).consume().counters().nodesCreated());
+							}
+						}));
+					}
+					long created = 0;
+					for (Future<?> batch : batches) {
+						created += (Integer) batch.get();
+					}
+					double seconds = (System.nanoTime() - start) / 1e9;
+					System.out.printf("round %d: %d nodes in %.2f s = %.0f nodes/s%n", round, created, seconds, created / seconds);
+				}
+				writers.shutdown();
+			}
+		}
+		finally {
+			dbms.shutdown();
+			try (var files = Files.walk(home)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+}
