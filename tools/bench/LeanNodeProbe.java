@@ -11,32 +11,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
-import org.neo4j.configuration.helpers.SocketAddress;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import cn.chainscout.system.EmbeddedNeo4j;
+import cn.chainscout.system.GraphConnection;
 import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * The ceiling of the enterprise node step: the same write with nothing of ChainScout around it.
  *
- * <p>An embedded Neo4j with Bolt on 127.0.0.1, the driver, two writers, transactions of 10,000 rows,
+ * <p>ChainScout's embedded Neo4j and driver settings ({@link EmbeddedNeo4j}, {@link GraphConnection#driverConfig()}),
+ * Bolt on 127.0.0.1, two writers, transactions of 10,000 rows,
  * and ChainScout's statement for enterprises on an empty label: a columnar {@code UNWIND … CREATE}
  * of ten properties, three of them null for almost every firm. The rows are built once, before the
  * first round, so no round parses, checks or holds data of its own. Each round creates
  * {@code nodes} nodes under a new label, so every round writes into an empty label, as an import does.
  *
- * <p>Run it with {@code tools/bench/lean-nodes.sh [rounds] [nodes]}, which puts the jar's libraries on
- * the class path.
+ * <p>Run it with {@code tools/bench/lean-nodes.sh [rounds] [nodes]}, which puts the jar's classes and
+ * libraries on the class path.
  */
 public class LeanNodeProbe {
 
@@ -44,20 +37,7 @@ public class LeanNodeProbe {
 		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
 		int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
 		Path home = Files.createTempDirectory("chainscout-lean-nodes");
-		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
-			.setConfig(BoltConnector.enabled, true)
-			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
-			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-			.setConfig(GraphDatabaseSettings.pagecache_memory, 512L << 20)
-			.setConfig(GraphDatabaseSettings.memory_tracking, false)
-			.setConfig(GraphDatabaseSettings.track_query_cpu_time, false)
-			.setConfig(GraphDatabaseSettings.transaction_tracing_level, GraphDatabaseSettings.TransactionTracingLevel.DISABLED)
-			.build();
-		try {
-			int port = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)).getDependencyResolver()
-				.resolveDependency(ConnectorPortRegister.class)
-				.getLocalAddress(ConnectorType.BOLT)
-				.getPort();
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, "512m")) {
 			Random random = new Random(1);
 			List<Object> codes = new ArrayList<>(nodes);
 			List<Object> names = new ArrayList<>(nodes);
@@ -75,8 +55,7 @@ public class LeanNodeProbe {
 				listed.add(LocalDate.of(2000 + random.nextInt(25), 1 + random.nextInt(12), 1));
 				lines.add((long) i + 1);
 			}
-			try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(),
-					Config.builder().withLogging(Logging.none()).build())) {
+			try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), GraphConnection.driverConfig())) {
 				ExecutorService writers = Executors.newFixedThreadPool(2);
 				for (int round = 1; round <= rounds; round++) {
 					String cypher = """
@@ -118,7 +97,6 @@ public class LeanNodeProbe {
 			}
 		}
 		finally {
-			dbms.shutdown();
 			try (var files = Files.walk(home)) {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import cn.chainscout.graph.BatchWriter;
 import cn.chainscout.graph.Graph;
@@ -567,16 +568,16 @@ public final class ChainKgImporter {
 	 * steps, the products' (read in the background as soon as they are written, while the next files
 	 * are read) for four.
 	 */
-	private final Map<String, java.util.concurrent.CompletableFuture<Map<String, Long>>> idsByLabel = new HashMap<>();
+	private final Map<String, CompletableFuture<Map<String, Long>>> idsByLabel = new HashMap<>();
 
 	private void prefetchIds(String label, String key) {
 		if (!writer.naive()) {
-			idsByLabel.computeIfAbsent(label, l -> java.util.concurrent.CompletableFuture.supplyAsync(() -> ids(l, key)));
+			idsByLabel.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> ids(l, key)));
 		}
 	}
 
 	private Map<String, Long> idsOf(String label, String key) {
-		return idsByLabel.computeIfAbsent(label, l -> java.util.concurrent.CompletableFuture.completedFuture(ids(l, key))).join();
+		return idsByLabel.computeIfAbsent(label, l -> CompletableFuture.completedFuture(ids(l, key))).join();
 	}
 
 	/** A row whose end was checked against its file but has no node would otherwise be skipped without a word. */
