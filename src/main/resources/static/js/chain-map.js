@@ -66,6 +66,7 @@
     };
   }
 
+  var panelSeq = 0;
   function showPanel(n) {
     var panel = document.getElementById('node-panel');
     var html = '<h3 id="panel-title">' + esc(n.name) + ' <span class="status s-' + n.status + '">' + esc(n.statusWords) + '</span></h3>'
@@ -80,9 +81,11 @@
     }
     html += '<h4>全国生产企业（本地在前，按规模代理分）</h4><div id="panel-makers" class="muted">正在读取…</div>';
     panel.innerHTML = html;
+    var mine = ++panelSeq;
     fetch('/api/v1/chains/' + encodeURIComponent(chainId) + '/nodes/' + encodeURIComponent(n.id) + '/makers?limit=30')
       .then(function (r) { return r.json(); })
       .then(function (m) {
+        if (mine !== panelSeq) { return; } // another node was chosen meanwhile: its makers go in the box, not these
         var box = document.getElementById('panel-makers');
         if (!box) { return; }
         if (!m.makers || !m.makers.length) { box.textContent = '没有企业。'; return; }
@@ -93,7 +96,10 @@
             + (h.province ? ' · ' + esc(h.province.name) : '') + ' · ' + h.score + '</span></li>';
         }).join('') + '</ol>';
       })
-      .catch(function () { var box = document.getElementById('panel-makers'); if (box) { box.textContent = '读取失败，请稍后重试。'; } });
+      .catch(function () {
+        var box = document.getElementById('panel-makers');
+        if (box && mine === panelSeq) { box.textContent = '读取失败，请稍后重试。'; }
+      });
   }
 
   function download(name, href) {

@@ -344,6 +344,10 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.id("panel-title")).getText()).contains("油墨").contains("缺");
 		assertThat(browser.findElement(By.id("node-panel")).getText()).contains("本市没有该环节的企业");
 		assertThat(browser.findElements(By.cssSelector("#panel-makers li"))).isNotEmpty();
+		// The click also asks for the node's recommendations, whose table sits above the node table: once
+		// they arrive the rows below move. Click a row when the page has settled, as a person would.
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+			.until(d -> !d.findElement(By.id("recommendations")).getText().contains("正在计算"));
 
 		browser.findElement(By.cssSelector("#node-table tr[data-node='midstream-soft-packaging']")).click();
 		assertThat(browser.findElement(By.id("panel-title")).getText()).contains("软包装/复合膜").contains("强");
