@@ -1,9 +1,9 @@
 package cn.chainscout.crawl;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import cn.chainscout.support.Http;
+import cn.chainscout.support.TestHomes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class CrawlApiIT {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws Exception {
-		raw = Files.createTempDirectory("chainscout-crawl-api");
+		raw = TestHomes.create("chainscout-crawl-api");
 		registry.add("chainscout.crawl.raw-dir", raw::toString);
 	}
 

@@ -1,7 +1,6 @@
 package cn.chainscout.signal;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import cn.chainscout.graph.Graph;
 import cn.chainscout.graph.Sources;
 import cn.chainscout.search.EnterprisesChanged;
 import cn.chainscout.support.Http;
+import cn.chainscout.support.TestHomes;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class SignalIT {
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) throws Exception {
-		home = Files.createTempDirectory("chainscout-signal");
+		home = TestHomes.create("chainscout-signal");
 		registry.add("chainscout.neo4j.data-dir", () -> home.resolve("neo4j").toString());
 		registry.add("chainscout.importing.report-dir", () -> home.resolve("reports").toString());
 		registry.add("chainscout.search.index-dir", () -> home.resolve("search").toString());

@@ -34,7 +34,18 @@ public final class Browser {
 			.usingDriverExecutable(new File(binary("CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
+		// The profile (a few MB a browser) goes with the browser.
+		ChromeDriver driver = new ChromeDriver(service, options) {
+			@Override
+			public void quit() {
+				try {
+					super.quit();
+				}
+				finally {
+					TestGraph.deleteRecursively(profile);
+				}
+			}
+		};
 		// A click that navigates returns before the next page is there; finding waits for it.
 		driver.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
 		return driver;

@@ -1,6 +1,5 @@
 package cn.chainscout.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.Set;
 
 import cn.chainscout.support.Browser;
 import cn.chainscout.support.Http;
+import cn.chainscout.support.TestHomes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ApplicationIT {
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) throws Exception {
-		home = Files.createTempDirectory("chainscout-app");
+		home = TestHomes.create("chainscout-app");
 		registry.add("chainscout.neo4j.data-dir", () -> home.resolve("neo4j").toString());
 		registry.add("chainscout.importing.report-dir", () -> home.resolve("reports").toString());
 		registry.add("chainscout.search.index-dir", () -> home.resolve("search").toString());
