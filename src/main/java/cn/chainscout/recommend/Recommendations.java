@@ -125,13 +125,16 @@ public class Recommendations {
 		long seen = generation.get();
 		warmer.execute(() -> {
 			for (String chain : maps.chainNames().keySet()) {
-				if (seen != generation.get()) {
+				if (seen != generation.get() || warmer.isShutdown()) {
 					return;
 				}
 				try {
 					recommend(chain, null, null, 1);
 				}
 				catch (RuntimeException ex) {
+					if (warmer.isShutdown()) {
+						return; // the service is stopping and its driver closed under the warm-up: nothing to report
+					}
 					org.slf4j.LoggerFactory.getLogger(Recommendations.class).warn("Warming up the recommendations of {} failed: {}", chain, ex.toString());
 				}
 			}
