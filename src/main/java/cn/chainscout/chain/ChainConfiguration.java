@@ -1,5 +1,6 @@
 package cn.chainscout.chain;
 
+import cn.chainscout.dataimport.DataImportService;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.localfirm.LocalFirmService;
 import cn.chainscout.system.ChainScoutProperties;
@@ -21,8 +22,16 @@ class ChainConfiguration {
 	 */
 	@Bean
 	@Order(10)
-	ApplicationRunner chainsOnStart(ChainLoader loader, LocalFirmService firms, Graph graph, ChainScoutProperties properties) {
+	ApplicationRunner chainsOnStart(ChainLoader loader, LocalFirmService firms, Graph graph, ChainScoutProperties properties,
+			DataImportService imports) {
 		return args -> {
+			if (!imports.hasImportedData()) {
+				// The import command on a new graph: matched against nothing, every chain would be rejected
+				// with a thousand warnings. The chains load when the import ends (EnterprisesChanged), and
+				// the local firms at the service's next start.
+				log.info("图中还没有导入数据：产业链在导入完成后载入，本地企业名单在服务下次启动时导入");
+				return;
+			}
 			loader.reload(false);
 			firms.loadCarriers();
 			boolean chains = graph.query("MATCH (c:Chain) RETURN count(c) > 0 AS any", java.util.Map.of()).get(0).get("any").asBoolean();

@@ -68,6 +68,15 @@ public class DataImportService {
 	public record LatestImport(String dataset, String status, String summary, String report) {
 	}
 
+	/**
+	 * True when some data set (not an office list) has been imported, even in part. Before that the
+	 * chains, local firms and referrers have nothing to match against, so they wait for the import.
+	 */
+	public boolean hasImportedData() {
+		return graph.read(tx -> tx.run("MATCH (d:Dataset) WHERE NOT d.id IN $officeLists RETURN count(d) > 0 AS any",
+				java.util.Map.of("officeLists", OFFICE_LISTS)).single().get("any").asBoolean());
+	}
+
 	/** Datasets that are the office's own lists (local firms, referrers), not imported data sets. */
 	static final java.util.List<String> OFFICE_LISTS = java.util.List.of("local-firms", "referrers");
 

@@ -1,5 +1,6 @@
 package cn.chainscout.referral;
 
+import cn.chainscout.dataimport.DataImportService;
 import cn.chainscout.system.ChainScoutProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,14 @@ class ReferralConfiguration {
 	/** After the chains and local firms: on first start import the configured referrer list (the bundled sample). */
 	@Bean
 	@Order(11)
-	ApplicationRunner referrersOnStart(ReferrerService referrers, ChainScoutProperties properties) {
+	ApplicationRunner referrersOnStart(ReferrerService referrers, ChainScoutProperties properties, DataImportService imports) {
 		return args -> {
+			if (!imports.hasImportedData()) {
+				// Matched against an empty graph, most rows would be rejected and the list counted as
+				// imported; it waits for the service's first start after an import instead.
+				log.info("图中还没有导入数据：引荐人名单在服务下次启动时导入");
+				return;
+			}
 			if (!properties.home().referrers().isBlank() && !referrers.hasList()) {
 				try {
 					referrers.importConfigured();
