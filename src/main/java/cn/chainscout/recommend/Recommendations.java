@@ -141,9 +141,16 @@ public class Recommendations {
 		});
 	}
 
+	/**
+	 * The warm-up stops after the chain it is on, and the service waits for that one (a few seconds at
+	 * most) before the driver closes: cut off mid-query, the database logged an ERROR on every stop.
+	 */
 	@jakarta.annotation.PreDestroy
-	void stopWarming() {
-		warmer.shutdownNow();
+	void stopWarming() throws InterruptedException {
+		warmer.shutdown();
+		if (!warmer.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			warmer.shutdownNow();
+		}
 	}
 
 	@org.springframework.context.event.EventListener
