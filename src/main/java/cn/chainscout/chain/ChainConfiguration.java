@@ -4,6 +4,7 @@ import cn.chainscout.dataimport.DataImportService;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.localfirm.LocalFirmService;
 import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.system.StartupStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +24,7 @@ class ChainConfiguration {
 	@Bean
 	@Order(10)
 	ApplicationRunner chainsOnStart(ChainLoader loader, LocalFirmService firms, Graph graph, ChainScoutProperties properties,
-			DataImportService imports) {
+			DataImportService imports, StartupStatus startup) {
 		return args -> {
 			if (!imports.hasImportedData()) {
 				// The import command on a new graph: matched against nothing, every chain would be rejected
@@ -32,6 +33,7 @@ class ChainConfiguration {
 				log.info("图中还没有导入数据：产业链在导入完成后载入，本地企业名单在服务下次启动时导入");
 				return;
 			}
+			startup.phase("正在载入产业链和本地企业名单");
 			loader.reload(false);
 			firms.loadCarriers();
 			boolean chains = graph.query("MATCH (c:Chain) RETURN count(c) > 0 AS any", java.util.Map.of()).get(0).get("any").asBoolean();

@@ -38,6 +38,15 @@ class AutoImport implements ApplicationRunner {
 			log.info("Data set {} already imported; not importing again", location.datasetId());
 			return;
 		}
-		imports.importFrom(location, new LogProgress());
+		String dataset = location.datasetId();
+		imports.startup().phase("正在导入数据集 " + dataset);
+		LogProgress log = new LogProgress();
+		java.util.Set<String> steps = new java.util.HashSet<>();
+		imports.importFrom(location, (step, done, total) -> {
+			log.advanced(step, done, total);
+			steps.add(step);
+			imports.startup().phase("正在导入数据集 " + dataset + "（第 " + steps.size() + " 步，本步 "
+					+ (total == 0 ? 100 : done * 100 / total) + "%）");
+		});
 	}
 }

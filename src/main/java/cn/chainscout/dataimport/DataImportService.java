@@ -6,6 +6,7 @@ import cn.chainscout.graph.BatchWriter;
 import cn.chainscout.graph.Graph;
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.system.StartupStatus;
 import cn.chainscout.search.EnterprisesChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,10 +25,23 @@ public class DataImportService {
 
 	private final ApplicationEventPublisher events;
 
+	private final StartupStatus startup;
+
+	/** Outside a service (tests that import into their own graph): no start-up to report to. */
 	public DataImportService(Graph graph, ChainScoutProperties properties, ApplicationEventPublisher events) {
+		this(graph, properties, events, new StartupStatus(new org.springframework.boot.availability.ApplicationAvailabilityBean()));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public DataImportService(Graph graph, ChainScoutProperties properties, ApplicationEventPublisher events, StartupStatus startup) {
 		this.graph = graph;
 		this.properties = properties;
 		this.events = events;
+		this.startup = startup;
+	}
+
+	StartupStatus startup() {
+		return startup;
 	}
 
 	Graph graph() {
@@ -48,6 +62,7 @@ public class DataImportService {
 				: new BatchWriter(graph, batchSize, properties.importing().writers());
 		var importer = new ChainKgImporter(graph, writer, gazetteer, nonProducts, progress);
 		ImportReport report = importer.importFrom(location, properties.importing().reportDir());
+		startup.phase("数据集 " + location.datasetId() + " 已导入，正在载入产业链并建立检索索引");
 		events.publishEvent(EnterprisesChanged.everything());
 		return report;
 	}

@@ -2,6 +2,7 @@ package cn.chainscout.referral;
 
 import cn.chainscout.dataimport.DataImportService;
 import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.system.StartupStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -17,7 +18,8 @@ class ReferralConfiguration {
 	/** After the chains and local firms: on first start import the configured referrer list (the bundled sample). */
 	@Bean
 	@Order(11)
-	ApplicationRunner referrersOnStart(ReferrerService referrers, ChainScoutProperties properties, DataImportService imports) {
+	ApplicationRunner referrersOnStart(ReferrerService referrers, ChainScoutProperties properties, DataImportService imports,
+			StartupStatus startup) {
 		return args -> {
 			if (!imports.hasImportedData()) {
 				// Matched against an empty graph, most rows would be rejected and the list counted as
@@ -26,6 +28,7 @@ class ReferralConfiguration {
 				return;
 			}
 			if (!properties.home().referrers().isBlank() && !referrers.hasList()) {
+				startup.phase("正在导入引荐人名单");
 				try {
 					referrers.importConfigured();
 				}

@@ -89,6 +89,11 @@ public final class EnterpriseSearch {
 		return found.values().stream().limit(5).toList();
 	}
 
+	/** True while the index holds no enterprise at all (on a first start, until it is built). */
+	public boolean isEmpty() {
+		return index.size() == 0;
+	}
+
 	public SearchResult search(SearchRequest request) {
 		SearchResult exact = search(request, false);
 		// Spelling tolerance for pinyin costs a scan of the terms; only pay it when nothing matched.

@@ -18,8 +18,11 @@ class SearchApi {
 
 	private final EnterpriseSearch search;
 
-	SearchApi(EnterpriseSearch search) {
+	private final cn.chainscout.system.StartupStatus startup;
+
+	SearchApi(EnterpriseSearch search, cn.chainscout.system.StartupStatus startup) {
 		this.search = search;
+		this.startup = startup;
 	}
 
 	@GetMapping
@@ -31,7 +34,12 @@ class SearchApi {
 			@RequestParam(required = false) @Nullable String industry,
 			@RequestParam(required = false) @Nullable String exchange, @RequestParam(required = false) @Nullable String page,
 			@RequestParam(required = false) @Nullable String size, @RequestParam(required = false) @Nullable String sort) {
-		return search.search(SearchRequest.parse(q, province, city, industry, exchange, page, size, sort));
+		SearchRequest request = SearchRequest.parse(q, province, city, industry, exchange, page, size, sort);
+		if (startup.starting() && search.isEmpty()) {
+			// An empty index on a first start is not "no such firm": say so, and when to ask again.
+			throw new cn.chainscout.web.StillStartingException("链探正在启动（" + startup.phase() + "），企业检索索引还没有建好，请稍后再试");
+		}
+		return search.search(request);
 	}
 
 	@GetMapping("/suggest")

@@ -27,7 +27,10 @@ class SearchConfiguration {
 	/** After the start-up import (which runs first), make sure the index holds what the graph holds. */
 	@Bean
 	@Order(100)
-	ApplicationRunner searchIndexCheck(SearchIndexer indexer) {
-		return args -> indexer.rebuildIfStale();
+	ApplicationRunner searchIndexCheck(SearchIndexer indexer, cn.chainscout.system.StartupStatus startup) {
+		return args -> {
+			startup.phase("正在核对检索索引");
+			indexer.rebuildIfStale();
+		};
 	}
 }

@@ -48,6 +48,13 @@ class ApiErrors {
 		return body(HttpStatus.BAD_REQUEST, "参数 " + ex.getName() + " 的值 '" + ex.getValue() + "' 无效", request);
 	}
 
+	@ExceptionHandler(StillStartingException.class)
+	ResponseEntity<ApiError> starting(StillStartingException ex, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "15")
+			.body(ApiError.of(503, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), ex.getMessage(), request.getRequestURI()));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiError> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error on {}", request.getRequestURI(), ex);

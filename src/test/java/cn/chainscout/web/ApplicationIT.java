@@ -71,6 +71,43 @@ class ApplicationIT {
 		assertThat(graph.get("details").get("database").asString()).contains("embedded").contains("bolt://127.0.0.1:");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	cn.chainscout.system.StartupStatus startup;
+
+	/**
+	 * While the service starts, the web server already answers: pages say it is starting and what it
+	 * is doing, refresh themselves, and an empty search says the index may not be built yet rather
+	 * than "no such firm". Simulated by declaring the running service not ready, as it is during the
+	 * start-up tasks.
+	 */
+	@Test
+	void pagesSayTheServiceIsStillStartingUntilItIsReady() {
+		String phase = startup.phase();
+		assertThat(Http.get(url("/")).body()).doesNotContain("链探正在启动");
+		var notReady = org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC;
+		var ready = org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC;
+		org.springframework.boot.availability.AvailabilityChangeEvent.publish(context, notReady);
+		try {
+			startup.phase("正在导入数据集 chainkg（第 5 步，本步 40%）");
+			String home = Http.get(url("/")).body();
+			assertThat(home).contains("链探正在启动").contains("正在导入数据集 chainkg（第 5 步，本步 40%）")
+				.contains("http-equiv=\"refresh\"");
+			String none = Http.get(url("/search?q=" + java.net.URLEncoder.encode("不存在的企业名称", java.nio.charset.StandardCharsets.UTF_8))).body();
+			assertThat(none).contains("检索索引可能还没有建好").doesNotContain("没有找到匹配的企业");
+			// The index is built here, so the API answers as usual (an empty index gets a 503: SearchApiStartupTest).
+			assertThat(Http.get(url("/api/v1/search?q=300750")).status()).isEqualTo(200);
+		}
+		finally {
+			org.springframework.boot.availability.AvailabilityChangeEvent.publish(context, ready);
+			startup.phase(phase);
+		}
+		String after = Http.get(url("/search?q=" + java.net.URLEncoder.encode("不存在的企业名称", java.nio.charset.StandardCharsets.UTF_8))).body();
+		assertThat(after).contains("没有找到匹配的企业").doesNotContain("链探正在启动").doesNotContain("http-equiv=\"refresh\"");
+	}
+
 	@Test
 	void profileOfCatlListsItsProductsAndUpstreamMakers() {
 		Http.Response response = Http.get(url("/api/v1/enterprises/300750.SZ"));
