@@ -26,11 +26,11 @@ class ChainConfiguration {
 	ApplicationRunner chainsOnStart(ChainLoader loader, LocalFirmService firms, Graph graph, ChainScoutProperties properties,
 			DataImportService imports, StartupStatus startup) {
 		return args -> {
-			if (!imports.hasImportedData()) {
+			if (!imports.hasEnterprises()) {
 				// The import command on a new graph: matched against nothing, every chain would be rejected
 				// with a thousand warnings. The chains load when the import ends (EnterprisesChanged), and
 				// the local firms at the service's next start.
-				log.info("图中还没有导入数据：产业链在导入完成后载入，本地企业名单在服务下次启动时导入");
+				log.info("图中还没有企业：产业链在导入完成后载入，本地企业名单在服务下次启动时导入");
 				return;
 			}
 			startup.phase("正在载入产业链和本地企业名单");

@@ -75,9 +75,13 @@ public class ChainMaps {
 		warmUp();
 	}
 
+	/** As the recommendations' warm-up: finish the chain at hand, so no query is cut off as the driver closes. */
 	@jakarta.annotation.PreDestroy
-	void stop() {
-		warmer.shutdownNow();
+	void stop() throws InterruptedException {
+		warmer.shutdown();
+		if (!warmer.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			warmer.shutdownNow();
+		}
 	}
 
 	/**
@@ -89,7 +93,7 @@ public class ChainMaps {
 		warmer.submit(() -> {
 			try {
 				for (String id : chainIds()) {
-					if (generation.get() != asked) {
+					if (generation.get() != asked || warmer.isShutdown()) {
 						return;
 					}
 					map(id);

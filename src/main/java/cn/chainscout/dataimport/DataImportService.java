@@ -84,12 +84,12 @@ public class DataImportService {
 	}
 
 	/**
-	 * True when some data set (not an office list) has been imported, even in part. Before that the
-	 * chains, local firms and referrers have nothing to match against, so they wait for the import.
+	 * True when the graph holds enterprises, however they came (an import, or another tool writing to an
+	 * external server). Before that the chains, local firms and referrers have nothing to match
+	 * against, so they wait for the import.
 	 */
-	public boolean hasImportedData() {
-		return graph.read(tx -> tx.run("MATCH (d:Dataset) WHERE NOT d.id IN $officeLists RETURN count(d) > 0 AS any",
-				java.util.Map.of("officeLists", OFFICE_LISTS)).single().get("any").asBoolean());
+	public boolean hasEnterprises() {
+		return graph.read(tx -> tx.run("MATCH (e:Enterprise) RETURN count(e) > 0 AS any").single().get("any").asBoolean());
 	}
 
 	/** Datasets that are the office's own lists (local firms, referrers), not imported data sets. */

@@ -21,10 +21,10 @@ class ReferralConfiguration {
 	ApplicationRunner referrersOnStart(ReferrerService referrers, ChainScoutProperties properties, DataImportService imports,
 			StartupStatus startup) {
 		return args -> {
-			if (!imports.hasImportedData()) {
+			if (!imports.hasEnterprises()) {
 				// Matched against an empty graph, most rows would be rejected and the list counted as
 				// imported; it waits for the service's first start after an import instead.
-				log.info("图中还没有导入数据：引荐人名单在服务下次启动时导入");
+				log.info("图中还没有企业：引荐人名单在服务下次启动时导入");
 				return;
 			}
 			if (!properties.home().referrers().isBlank() && !referrers.hasList()) {

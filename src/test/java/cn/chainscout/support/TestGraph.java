@@ -137,8 +137,9 @@ public final class TestGraph implements AutoCloseable {
 		try (Stream<Path> files = Files.walk(dir)) {
 			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (IOException | UncheckedIOException ex) {
+			// A file that vanished while walking (a browser still closing); what is left is reported, not fatal.
+			System.err.println("Could not delete all of " + dir + ": " + ex);
 		}
 	}
 }

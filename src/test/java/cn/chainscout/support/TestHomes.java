@@ -14,6 +14,7 @@ import org.springframework.test.context.TestExecutionListener;
 
 /**
  * Temporary homes (database, reports, index) of the Spring tests, deleted when their test class ends.
+ * Only for Spring tests: a plain test deletes its own directories.
  * A Spring test's context is cached until the JVM exits, so a home deleted in {@code @AfterAll} would
  * still be open; {@link Cleanup} closes the class's context first, then deletes what it used. Each
  * class has its own home, so its context is never shared with another class anyway. Before this, each
