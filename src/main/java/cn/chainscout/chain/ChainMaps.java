@@ -75,11 +75,11 @@ public class ChainMaps {
 		warmUp();
 	}
 
-	/** As the recommendations' warm-up: finish the chain at hand, so no query is cut off as the driver closes. */
+	/** As the recommendations' warm-up: up to 2 s to finish the chain at hand, so its query is not cut off as the driver closes. */
 	@jakarta.annotation.PreDestroy
 	void stop() throws InterruptedException {
 		warmer.shutdown();
-		if (!warmer.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!warmer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
 			warmer.shutdownNow();
 		}
 	}
