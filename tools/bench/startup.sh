@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Cold start to ready: launches the jar in a fresh directory (first start: migrations + bundled import)
 # and again on the same data (later starts), and measures the time until /actuator/health answers UP
-# and the embedded import is complete, and (since session 9) the home page no longer shows the
-# start-up banner (链探正在启动: every start-up task, index builds included, has finished), plus the
-# process's resident memory when ready.
+# and the embedded import is complete, and (since session 9) /api/v1/stats no longer says the service is
+# starting (every start-up task, index builds included, has finished; the pages' 链探正在启动 banner is
+# gone), plus the process's resident memory when ready.
 # Usage: [STARTUP_ARGS="--name=value ..."] tools/bench/startup.sh    (expects target/chainscout.jar)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,9 +16,7 @@ measure() {
   ( cd "$dir" && exec java -jar "$jar" --server.port=$port ${STARTUP_ARGS:-} > "start-$label.log" 2>&1 ) &
   local pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' \
-        && curl -fs "http://127.0.0.1:$port/api/v1/stats" 2>/dev/null | grep -q '"status":"COMPLETE"' \
-        && curl -fs "http://127.0.0.1:$port/" 2>/dev/null | grep -q '</html>' \
-        && ! curl -fs "http://127.0.0.1:$port/" 2>/dev/null | grep -q 'id="starting"'; do
+        && curl -fs "http://127.0.0.1:$port/api/v1/stats" 2>/dev/null | grep '"status":"COMPLETE"' | grep -q '"starting":false'; do
     sleep 0.2
     kill -0 $pid 2>/dev/null || { echo "$label: the service exited"; tail -20 "$dir/start-$label.log"; exit 1; }
   done

@@ -97,6 +97,9 @@ class ApplicationIT {
 				.contains("location.reload");
 			String none = Http.get(url("/search?q=" + java.net.URLEncoder.encode("不存在的企业名称", java.nio.charset.StandardCharsets.UTF_8))).body();
 			assertThat(none).contains("检索索引可能还没有建好").doesNotContain("没有找到匹配的企业");
+			JsonNode stats = Http.get(url("/api/v1/stats")).json();
+			assertThat(stats.get("startup").get("starting").asBoolean()).isTrue();
+			assertThat(stats.get("startup").get("phase").asString()).isEqualTo("正在导入数据集 chainkg（第 5 步，本步 40%）");
 			// The index is built here, so the API answers as usual (an empty index gets a 503: SearchApiStartupTest).
 			assertThat(Http.get(url("/api/v1/search?q=300750")).status()).isEqualTo(200);
 		}
@@ -104,6 +107,7 @@ class ApplicationIT {
 			org.springframework.boot.availability.AvailabilityChangeEvent.publish(context, ready);
 			startup.phase(phase);
 		}
+		assertThat(Http.get(url("/api/v1/stats")).json().get("startup").get("starting").asBoolean()).isFalse();
 		String after = Http.get(url("/search?q=" + java.net.URLEncoder.encode("不存在的企业名称", java.nio.charset.StandardCharsets.UTF_8))).body();
 		assertThat(after).contains("没有找到匹配的企业").doesNotContain("链探正在启动").doesNotContain("location.reload");
 	}
