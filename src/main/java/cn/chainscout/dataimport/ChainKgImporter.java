@@ -584,7 +584,7 @@ public final class ChainKgImporter {
 	private static long idOf(Map<String, Long> ids, String label, String key) {
 		Long id = ids.get(key);
 		if (id == null) {
-			throw new IllegalStateException("No " + label + " node for '" + key + "' although its file named it");
+			throw new IllegalStateException("图中没有 " + label + " 节点 '" + key + "'，但其数据文件中有这一行；导入已停止");
 		}
 		return id;
 	}
@@ -698,7 +698,7 @@ public final class ChainKgImporter {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write rejected rows to " + file, ex);
+			throw new UncheckedIOException("无法写入拒收明细文件 " + file, ex);
 		}
 		return file.toAbsolutePath();
 	}
@@ -709,7 +709,7 @@ public final class ChainKgImporter {
 			Files.writeString(file, content, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
+			throw new UncheckedIOException("无法写入文件 " + file, ex);
 		}
 	}
 }

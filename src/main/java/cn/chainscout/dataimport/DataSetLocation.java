@@ -34,13 +34,13 @@ public final class DataSetLocation {
 			String path = spec.substring(CLASSPATH.length()).replaceFirst("^/", "");
 			if (DataSetLocation.class.getClassLoader().getResource(path + "/companies.jsonl.gz") == null
 					&& DataSetLocation.class.getClassLoader().getResource(path + "/companies.jsonl") == null) {
-				throw new IllegalArgumentException("No data set at " + spec + " (no companies.jsonl[.gz] there)");
+				throw new IllegalArgumentException("数据集 " + spec + " 不存在（那里没有 companies.jsonl 或 companies.jsonl.gz）");
 			}
 			return new DataSetLocation(CLASSPATH + path, null);
 		}
 		Path dir = Path.of(spec).toAbsolutePath().normalize();
 		if (!Files.isDirectory(dir)) {
-			throw new IllegalArgumentException("Data directory " + dir + " does not exist or is not a directory");
+			throw new IllegalArgumentException("数据目录 " + dir + " 不存在或不是目录");
 		}
 		return new DataSetLocation(dir.toString(), dir);
 	}
@@ -92,8 +92,8 @@ public final class DataSetLocation {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + fileName + " in " + spec, ex);
+			throw new UncheckedIOException("无法读取数据集 " + spec + " 中的 " + fileName, ex);
 		}
-		throw new IllegalArgumentException("Data set " + spec + " has no " + fileName + " (nor " + fileName + ".gz)");
+		throw new IllegalArgumentException("数据集 " + spec + " 缺少文件 " + fileName + "（或 " + fileName + ".gz）");
 	}
 }

@@ -135,7 +135,7 @@ final class JsonlRows {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file + " of " + location.describe() + " at line " + lineNo, ex);
+			throw new UncheckedIOException("无法读取 " + location.describe() + " 中的 " + file + "，第 " + lineNo + " 行", ex);
 		}
 		return new Read(read, HexFormat.of().formatHex(digest.digest()));
 	}

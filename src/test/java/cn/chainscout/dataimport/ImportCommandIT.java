@@ -64,6 +64,30 @@ class ImportCommandIT {
 		}
 	}
 
+	@Test
+	void aMissingDirectoryOrFileIsNamedInChinese() throws Exception {
+		var err = new java.io.ByteArrayOutputStream();
+		var stderr = System.err;
+		System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			assertThat(ImportCommand.run(new String[] { "--data", "/no/such/chainscout-dir" })).isEqualTo(2);
+		}
+		finally {
+			System.setErr(stderr);
+		}
+		assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("数据目录 /no/such/chainscout-dir 不存在或不是目录");
+
+		Path empty = Files.createTempDirectory("chainscout-empty-data");
+		try {
+			DataSetLocation location = DataSetLocation.of(empty.toString());
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> location.open("industries.jsonl"))
+				.hasMessage("数据集 " + empty + " 缺少文件 industries.jsonl（或 industries.jsonl.gz）");
+		}
+		finally {
+			TestGraph.deleteRecursively(empty);
+		}
+	}
+
 	static long count(Graph graph, String cypher) {
 		return graph.query(cypher, Map.of()).get(0).get("n").asLong();
 	}
