@@ -47,7 +47,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	public static EmbeddedNeo4j start(Path dataDir, int boltPort, String pageCache) {
 		if (boltPort < 0 || boltPort > 65535) {
-			throw new IllegalArgumentException("chainscout.neo4j.bolt-port must be 0..65535, was " + boltPort);
+			throw new GraphStartupProblem("设置 chainscout.neo4j.bolt-port 的值 " + boltPort + " 不是有效端口",
+					"填 1 到 65535 之间的端口，或填 0 由系统任选一个空闲端口（默认）。");
 		}
 		Path home = dataDir.toAbsolutePath().normalize();
 		long pageCacheBytes;
@@ -55,10 +56,47 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			pageCacheBytes = SettingValueParsers.BYTES.parse(pageCache);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"chainscout.neo4j.page-cache must be a size such as 512m or 2g, was '" + pageCache + "'", ex);
+			throw new GraphStartupProblem("设置 chainscout.neo4j.page-cache 的值 '" + pageCache + "' 不是有效的大小",
+					"填写如 512m 或 2g 的大小。", ex);
 		}
-		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+		DatabaseManagementService dbms;
+		try {
+			dbms = builder(home, boltPort, pageCacheBytes).build();
+		}
+		catch (RuntimeException ex) {
+			throw explained(ex, home, boltPort);
+		}
+		try {
+			GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			int port = db.getDependencyResolver()
+				.resolveDependency(ConnectorPortRegister.class)
+				.getLocalAddress(ConnectorType.BOLT)
+				.getPort();
+			return new EmbeddedNeo4j(dbms, home, port);
+		}
+		catch (RuntimeException ex) {
+			dbms.shutdown();
+			throw explained(ex, home, boltPort);
+		}
+	}
+
+	/** The usual reasons an embedded database does not start, in words that say what to do; others as they are. */
+	static RuntimeException explained(RuntimeException ex, Path home, int boltPort) {
+		if (GraphStartupProblem.mentions(ex, "Lock file has been locked")
+				|| GraphStartupProblem.find(ex, org.neo4j.io.locker.FileLockException.class) != null) {
+			return new GraphStartupProblem("数据目录 " + home + " 正被另一个进程使用（多半是另一个已在运行的链探），或者不可写",
+					"先停止那个进程再启动；要同时运行两个，用 --chainscout.neo4j.data-dir=另一个目录 给第二个指定自己的数据目录。", ex);
+		}
+		if (GraphStartupProblem.find(ex, java.net.BindException.class) != null
+				|| GraphStartupProblem.mentions(ex, "Address already in use")) {
+			return new GraphStartupProblem("内置数据库的 Bolt 端口 127.0.0.1:" + boltPort + " 已被占用",
+					"换一个端口（--chainscout.neo4j.bolt-port=端口），或填 0 由系统任选空闲端口（默认）。", ex);
+		}
+		return ex;
+	}
+
+	private static DatabaseManagementServiceBuilder builder(Path home, int boltPort, long pageCacheBytes) {
+		return new DatabaseManagementServiceBuilder(home)
 			.setUserLogProvider(new Slf4jLogProvider())
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
@@ -76,20 +114,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseInternalSettings.index_population_workers, Math.max(2, Runtime.getRuntime().availableProcessors()))
 			// Without these, stopping Bolt waits 10 s for idle driver connections.
 			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
-			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
-			.build();
-		try {
-			GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-			int port = db.getDependencyResolver()
-				.resolveDependency(ConnectorPortRegister.class)
-				.getLocalAddress(ConnectorType.BOLT)
-				.getPort();
-			return new EmbeddedNeo4j(dbms, home, port);
-		}
-		catch (RuntimeException ex) {
-			dbms.shutdown();
-			throw ex;
-		}
+			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200));
 	}
 
 	public URI boltUri() {

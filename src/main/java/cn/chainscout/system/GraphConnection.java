@@ -55,7 +55,8 @@ public final class GraphConnection implements AutoCloseable {
 			parsed = URI.create(uri == null ? "" : uri.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("chainscout.neo4j.uri is not a URI: '" + uri + "'", ex);
+			throw new GraphStartupProblem("设置 chainscout.neo4j.uri 的值 '" + uri + "' 不是有效的地址",
+					"填写如 neo4j://服务器:7687 或 bolt://服务器:7687 的地址；不填则使用内置数据库。", ex);
 		}
 		var auth = settings.password() == null || settings.password().isEmpty() ? AuthTokens.none()
 				: AuthTokens.basic(settings.user(), settings.password());
@@ -65,8 +66,12 @@ public final class GraphConnection implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			driver.close();
-			throw new IllegalStateException("Cannot reach the Neo4j server at chainscout.neo4j.uri=" + uri + ": "
-					+ ex.getMessage(), ex);
+			if (ex instanceof org.neo4j.driver.exceptions.AuthenticationException) {
+				throw new GraphStartupProblem("Neo4j 服务器 " + uri + " 拒绝了用户名 " + settings.user() + " 和所给的密码",
+						"检查 chainscout.neo4j.user 和 chainscout.neo4j.password。", ex);
+			}
+			throw new GraphStartupProblem("连不上 chainscout.neo4j.uri=" + uri + " 的 Neo4j 服务器（" + ex.getMessage() + "）",
+					"确认服务器已启动、地址和端口正确、网络可达；或去掉 chainscout.neo4j.uri，使用内置数据库。", ex);
 		}
 		String description = "external Neo4j at " + parsed + ", database " + settings.database();
 		log.info("Graph database: {}", description);
