@@ -35,6 +35,24 @@ public class GraphStartupProblem extends RuntimeException {
 		}
 	}
 
+	/**
+	 * The web port taken, the most common failure of a first start on an office PC, in Chinese; it
+	 * goes before Spring Boot's English analysis of the same exception. Registered in
+	 * META-INF/spring.factories.
+	 */
+	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+	static final class WebPortAnalyzer extends AbstractFailureAnalyzer<org.springframework.boot.web.server.PortInUseException> {
+
+		@Override
+		protected FailureAnalysis analyze(Throwable rootFailure, org.springframework.boot.web.server.PortInUseException cause) {
+			int port = cause.getPort();
+			return new FailureAnalysis("网页端口 " + port + " 已被占用（多半是另一个已在运行的链探，或别的程序）",
+					"停止占用它的程序，或换一个端口启动，例如 java -jar target/chainscout.jar --server.port=" + (port == 8080 ? 8081 : port + 1)
+							+ "，再打开 http://localhost:" + (port == 8080 ? 8081 : port + 1) + "/ 。",
+					cause);
+		}
+	}
+
 	/** The first cause of {@code ex} (itself included) of the given type, or null. */
 	static <T extends Throwable> T find(Throwable ex, Class<T> type) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -49,6 +49,22 @@ class StartupProblemsIT {
 	}
 
 	@Test
+	void aWebPortInUseIsExplainedInChinese(CapturedOutput output) throws Exception {
+		Path home = Files.createTempDirectory("chainscout-web-port");
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+			int port = taken.getLocalPort();
+			assertThatThrownBy(() -> SpringApplication.run(Application.class, "--server.port=" + port,
+					"--chainscout.neo4j.data-dir=" + home.resolve("neo4j"), "--chainscout.importing.auto=false",
+					"--chainscout.importing.report-dir=" + home.resolve("reports"), "--chainscout.search.index-dir=" + home.resolve("search")));
+			assertThat(output.getAll()).contains("网页端口 " + port + " 已被占用").contains("--server.port=" + (port + 1))
+				.doesNotContain("Identify and stop the process");
+		}
+		finally {
+			TestGraph.deleteRecursively(home);
+		}
+	}
+
+	@Test
 	void anUnreachableServerStopsTheStartWithAnExplanationNotAStackTrace(CapturedOutput output) throws Exception {
 		int closed;
 		try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
