@@ -86,7 +86,7 @@ public final class ChainBenchCommand {
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("测量失败: " + ex.getMessage());
+			System.err.println("测量失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 	}

@@ -91,6 +91,9 @@ public class ChainMaps {
 	public void warmUp() {
 		long asked = generation.get();
 		warmer.submit(() -> {
+			if (warmer.isShutdown()) {
+				return;
+			}
 			try {
 				for (String id : chainIds()) {
 					if (generation.get() != asked || warmer.isShutdown()) {

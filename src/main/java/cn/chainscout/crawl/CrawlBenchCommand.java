@@ -108,7 +108,7 @@ public final class CrawlBenchCommand {
 			return graph ? benchOnGraph(h, p, d, t, rounds, springArgs) : rounds(rounds, () -> bench(h, p, d, t, FIRMS, null));
 		}
 		catch (IOException | RuntimeException ex) {
-			System.err.println("测量失败: " + ex);
+			System.err.println("测量失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 		catch (InterruptedException ex) {

@@ -59,7 +59,7 @@ public final class ImportCommand {
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("导入失败: " + rootMessage(ex));
+			System.err.println("导入失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 	}
@@ -77,14 +77,6 @@ public final class ImportCommand {
 			throw new IllegalArgumentException("选项 " + option + " 缺少取值");
 		}
 		return args[i];
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable t = ex;
-		while (t.getCause() != null && t.getCause() != t) {
-			t = t.getCause();
-		}
-		return t == ex ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + t.getMessage() + ")";
 	}
 
 	static String usage() {

@@ -118,7 +118,7 @@ public final class EvaluateCommand {
 			return 0;
 		}
 		catch (RuntimeException | java.io.IOException ex) {
-			System.err.println("评测失败: " + ex.getMessage());
+			System.err.println("评测失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 	}

@@ -124,6 +124,9 @@ public class Recommendations {
 		}
 		long seen = generation.get();
 		warmer.execute(() -> {
+			if (warmer.isShutdown()) {
+				return;
+			}
 			for (String chain : maps.chainNames().keySet()) {
 				if (seen != generation.get() || warmer.isShutdown()) {
 					return;

@@ -61,7 +61,7 @@ public final class SearchCommand {
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("评测失败: " + ex.getMessage());
+			System.err.println("评测失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 	}
@@ -77,7 +77,7 @@ public final class SearchCommand {
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("重建失败: " + ex.getMessage());
+			System.err.println("重建失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 	}

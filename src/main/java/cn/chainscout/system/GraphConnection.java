@@ -46,7 +46,8 @@ public final class GraphConnection implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				embedded.close();
-				throw ex;
+				throw new GraphStartupProblem("内置数据库已启动，但驱动连不上它的 Bolt 端口 " + embedded.boltUri() + "（" + ex.getMessage() + "）",
+						"检查本机防火墙或安全软件是否拦截 127.0.0.1 上的连接；或用 --chainscout.neo4j.bolt-port 换一个端口。", ex);
 			}
 		}
 		String uri = settings.uri();
@@ -58,17 +59,27 @@ public final class GraphConnection implements AutoCloseable {
 			throw new GraphStartupProblem("设置 chainscout.neo4j.uri 的值 '" + uri + "' 不是有效的地址",
 					"填写如 neo4j://服务器:7687 或 bolt://服务器:7687 的地址；不填则使用内置数据库。", ex);
 		}
-		var auth = settings.password() == null || settings.password().isEmpty() ? AuthTokens.none()
-				: AuthTokens.basic(settings.user(), settings.password());
-		Driver driver = GraphDatabase.driver(parsed, auth, driverConfig());
+		boolean noPassword = settings.password() == null || settings.password().isEmpty();
+		var auth = noPassword ? AuthTokens.none() : AuthTokens.basic(settings.user(), settings.password());
+		Driver driver;
+		try {
+			driver = GraphDatabase.driver(parsed, auth, driverConfig());
+		}
+		catch (IllegalArgumentException ex) {
+			// e.g. "localhost:7687" parses as a URI whose scheme is "localhost"
+			throw new GraphStartupProblem("设置 chainscout.neo4j.uri 的值 '" + uri + "' 不是有效的地址（" + ex.getMessage() + "）",
+					"填写如 neo4j://服务器:7687 或 bolt://服务器:7687 的地址；不填则使用内置数据库。", ex);
+		}
 		try {
 			driver.verifyConnectivity();
 		}
 		catch (RuntimeException ex) {
 			driver.close();
 			if (ex instanceof org.neo4j.driver.exceptions.AuthenticationException) {
-				throw new GraphStartupProblem("Neo4j 服务器 " + uri + " 拒绝了用户名 " + settings.user() + " 和所给的密码",
-						"检查 chainscout.neo4j.user 和 chainscout.neo4j.password。", ex);
+				throw new GraphStartupProblem(noPassword
+						? "Neo4j 服务器 " + uri + " 要求登录，但没有设置 chainscout.neo4j.password"
+						: "Neo4j 服务器 " + uri + " 拒绝了用户名 " + settings.user() + " 和所给的密码",
+						"设置或检查 chainscout.neo4j.user 和 chainscout.neo4j.password。", ex);
 			}
 			throw new GraphStartupProblem("连不上 chainscout.neo4j.uri=" + uri + " 的 Neo4j 服务器（" + ex.getMessage() + "）",
 					"确认服务器已启动、地址和端口正确、网络可达；或去掉 chainscout.neo4j.uri，使用内置数据库。", ex);

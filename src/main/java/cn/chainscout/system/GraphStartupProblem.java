@@ -46,9 +46,9 @@ public class GraphStartupProblem extends RuntimeException {
 		@Override
 		protected FailureAnalysis analyze(Throwable rootFailure, org.springframework.boot.web.server.PortInUseException cause) {
 			int port = cause.getPort();
+			int next = port < 65535 ? port + 1 : 8081;
 			return new FailureAnalysis("网页端口 " + port + " 已被占用（多半是另一个已在运行的链探，或别的程序）",
-					"停止占用它的程序，或换一个端口启动，例如 java -jar target/chainscout.jar --server.port=" + (port == 8080 ? 8081 : port + 1)
-							+ "，再打开 http://localhost:" + (port == 8080 ? 8081 : port + 1) + "/ 。",
+					"停止占用它的程序，或在启动命令后加上 --server.port=" + next + " 换一个端口，再打开 http://localhost:" + next + "/ 。",
 					cause);
 		}
 	}

@@ -80,7 +80,7 @@ public final class TripBenchCommand {
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("测量失败: " + ex.getMessage());
+			System.err.println("测量失败: " + cn.chainscout.system.Problems.forPeople(ex));
 			return 1;
 		}
 	}

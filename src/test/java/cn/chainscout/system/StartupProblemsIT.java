@@ -41,11 +41,42 @@ class StartupProblemsIT {
 			int port = taken.getLocalPort();
 			assertThatThrownBy(() -> EmbeddedNeo4j.start(dir, port, "64m"))
 				.isInstanceOf(GraphStartupProblem.class)
-				.hasMessage("内置数据库的 Bolt 端口 127.0.0.1:" + port + " 已被占用");
+				.hasMessage("内置数据库的 Bolt 端口 127.0.0.1:" + port + " 已被占用或无权使用");
 		}
 		finally {
 			TestGraph.deleteRecursively(dir);
 		}
+	}
+
+	@Test
+	void aUriWithoutSchemeIsNamedAsABadSetting() {
+		assertThatThrownBy(() -> GraphConnection.open(new ChainScoutProperties.Neo4j("localhost:7687", "neo4j", "", "neo4j",
+				Path.of("unused"), 0, "64m")))
+			.isInstanceOf(GraphStartupProblem.class)
+			.hasMessageStartingWith("设置 chainscout.neo4j.uri 的值 'localhost:7687' 不是有效的地址");
+	}
+
+	@Test
+	void theImportCommandSaysWhatToDoWhenTheDataDirectoryIsInUse() throws Exception {
+		Path home = Files.createTempDirectory("chainscout-import-locked");
+		Path data = Path.of(StartupProblemsIT.class.getResource("/dataimport/broken/companies.jsonl").toURI()).getParent();
+		var err = new java.io.ByteArrayOutputStream();
+		var stderr = System.err;
+		try (EmbeddedNeo4j running = EmbeddedNeo4j.start(home.resolve("neo4j"), 0, "64m")) {
+			System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+			int code = cn.chainscout.dataimport.ImportCommand.run(new String[] { "--data", data.toString(),
+					"--chainscout.neo4j.data-dir=" + home.resolve("neo4j"), "--chainscout.importing.report-dir=" + home.resolve("reports"),
+					"--chainscout.search.index-dir=" + home.resolve("search") });
+			assertThat(code).isEqualTo(1);
+		}
+		finally {
+			System.setErr(stderr);
+			TestGraph.deleteRecursively(home);
+		}
+		assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+			.startsWith("导入失败: 数据目录 " + home.resolve("neo4j").toAbsolutePath().normalize() + " 正被另一个进程使用")
+			.contains("办法: 先停止那个进程再启动")
+			.doesNotContain("Error creating bean");
 	}
 
 	@Test
@@ -80,7 +111,8 @@ class StartupProblemsIT {
 			assertThat(printed).contains("APPLICATION FAILED TO START")
 				.contains("连不上 chainscout.neo4j.uri=" + uri + " 的 Neo4j 服务器")
 				.contains("确认服务器已启动");
-			assertThat(printed).doesNotContain("\tat org.springframework").doesNotContain("Caused by:");
+			assertThat(printed).doesNotContain("\tat org.springframework").doesNotContain("Caused by:")
+				.doesNotContain("Exception encountered during context initialization");
 		}
 		finally {
 			TestGraph.deleteRecursively(home);
