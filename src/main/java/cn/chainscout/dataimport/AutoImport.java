@@ -1,6 +1,7 @@
 package cn.chainscout.dataimport;
 
 import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.system.StartupStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,7 +22,10 @@ class AutoImport implements ApplicationRunner {
 
 	private final ChainScoutProperties properties;
 
-	AutoImport(DataImportService imports, ChainScoutProperties properties) {
+	private final StartupStatus startup;
+
+	AutoImport(DataImportService imports, ChainScoutProperties properties, StartupStatus startup) {
+		this.startup = startup;
 		this.imports = imports;
 		this.properties = properties;
 	}
@@ -39,13 +43,13 @@ class AutoImport implements ApplicationRunner {
 			return;
 		}
 		String dataset = location.datasetId();
-		imports.startup().phase("正在导入数据集 " + dataset);
+		startup.phase("正在导入数据集 " + dataset);
 		LogProgress log = new LogProgress();
 		java.util.Set<String> steps = new java.util.HashSet<>();
 		imports.importFrom(location, (step, done, total) -> {
 			log.advanced(step, done, total);
 			steps.add(step);
-			imports.startup().phase("正在导入数据集 " + dataset + "（第 " + steps.size() + " 步，本步 "
+			startup.phase("正在导入数据集 " + dataset + "（第 " + steps.size() + " 步，本步 "
 					+ (total == 0 ? 100 : done * 100 / total) + "%）");
 		});
 	}

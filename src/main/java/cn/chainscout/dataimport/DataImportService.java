@@ -40,10 +40,6 @@ public class DataImportService {
 		this.startup = startup;
 	}
 
-	StartupStatus startup() {
-		return startup;
-	}
-
 	Graph graph() {
 		return graph;
 	}

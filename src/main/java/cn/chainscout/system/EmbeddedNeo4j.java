@@ -92,11 +92,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			return new GraphStartupProblem("内置数据库的 Bolt 端口 127.0.0.1:" + boltPort + " 已被占用或无权使用",
 					"换一个端口（--chainscout.neo4j.bolt-port=端口，1024 以上），或填 0 由系统任选空闲端口（默认）。", ex);
 		}
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return new GraphStartupProblem("内置数据库无法在数据目录 " + home + " 启动（" + root.getMessage() + "）",
+		return new GraphStartupProblem("内置数据库无法在数据目录 " + home + " 启动（" + GraphStartupProblem.root(ex).getMessage() + "）",
 				"查看 " + home.resolve("logs").resolve("debug.log") + " 中的原因；数据目录须可写、磁盘须有空间。"
 						+ "数据目录若已损坏，可把它移走（或用 --chainscout.neo4j.data-dir 指定新目录）后重新启动，演示数据会重新导入。", ex);
 	}

@@ -56,8 +56,7 @@ public final class GraphConnection implements AutoCloseable {
 			parsed = URI.create(uri == null ? "" : uri.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new GraphStartupProblem("设置 chainscout.neo4j.uri 的值 '" + uri + "' 不是有效的地址",
-					"填写如 neo4j://服务器:7687 或 bolt://服务器:7687 的地址；不填则使用内置数据库。", ex);
+			throw badUri(uri, ex);
 		}
 		boolean noPassword = settings.password() == null || settings.password().isEmpty();
 		var auth = noPassword ? AuthTokens.none() : AuthTokens.basic(settings.user(), settings.password());
@@ -66,9 +65,7 @@ public final class GraphConnection implements AutoCloseable {
 			driver = GraphDatabase.driver(parsed, auth, driverConfig());
 		}
 		catch (IllegalArgumentException ex) {
-			// e.g. "localhost:7687" parses as a URI whose scheme is "localhost"
-			throw new GraphStartupProblem("设置 chainscout.neo4j.uri 的值 '" + uri + "' 不是有效的地址（" + ex.getMessage() + "）",
-					"填写如 neo4j://服务器:7687 或 bolt://服务器:7687 的地址；不填则使用内置数据库。", ex);
+			throw badUri(uri, ex); // e.g. "localhost:7687" parses as a URI whose scheme is "localhost"
 		}
 		try {
 			driver.verifyConnectivity();
@@ -87,6 +84,11 @@ public final class GraphConnection implements AutoCloseable {
 		String description = "external Neo4j at " + parsed + ", database " + settings.database();
 		log.info("Graph database: {}", description);
 		return new GraphConnection(null, driver, settings.database(), description);
+	}
+
+	private static GraphStartupProblem badUri(@Nullable String uri, IllegalArgumentException ex) {
+		return new GraphStartupProblem("设置 chainscout.neo4j.uri 的值 '" + uri + "' 不是有效的地址（" + ex.getMessage() + "）",
+				"填写如 neo4j://服务器:7687 或 bolt://服务器:7687 的地址；不填则使用内置数据库。", ex);
 	}
 
 	/**

@@ -63,6 +63,15 @@ public class GraphStartupProblem extends RuntimeException {
 		return null;
 	}
 
+	/** The innermost cause of {@code ex}. */
+	static Throwable root(Throwable ex) {
+		Throwable t = ex;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t;
+	}
+
 	/** True when some cause's message contains the text (for causes whose type is internal to Neo4j or the JDK). */
 	static boolean mentions(Throwable ex, String text) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -21,13 +21,12 @@ public final class Problems {
 			return problem.getMessage() + "\n办法: " + problem.action();
 		}
 		String own = null;
-		Throwable root = ex;
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t.getMessage() != null && hasHan(t.getMessage()) && !t.getMessage().contains("Error creating bean")) {
-				own = t.getMessage();
+			if (t.getMessage() != null && hasHan(t.getMessage())) {
+				own = t.getMessage(); // the innermost wins: wrappers only repeat it
 			}
-			root = t;
 		}
+		Throwable root = GraphStartupProblem.root(ex);
 		String cause = fileSystem(root);
 		if (own == null) {
 			return cause != null ? cause : String.valueOf(root.getMessage() != null ? root.getMessage() : root.toString());
