@@ -437,8 +437,7 @@ class ApplicationIT {
 		WebElement before = browser.findElement(By.id("mapping"));
 		browser.findElement(By.id("reload")).click();
 		// The reload posts and redirects: wait until the old page is gone before reading the new one.
-		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> gone(before));
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
 			.until(d -> !d.findElements(By.id("load-files")).isEmpty());
 		assertThat(browser.findElement(By.id("load-files")).getText()).contains("green-packaging.yaml").contains("未变");
@@ -632,6 +631,21 @@ class ApplicationIT {
 		assertThat(Http.get(url("/api/v1/trip-maps/TNOPE")).status()).isEqualTo(404);
 	}
 
+	/**
+	 * True once the element's page has been replaced. Selenium's stalenessOf expects a "stale element"
+	 * error, but Chromium 156 sometimes answers "Node with given id does not belong to the document"
+	 * for the same thing (a CI run failed on it).
+	 */
+	static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return true;
+		}
+	}
+
 	@Test
 	void tripMapPagePlansATripDrawsItAndPrintsIt() {
 		browser.get(url("/trip-maps"));
@@ -643,8 +657,7 @@ class ApplicationIT {
 		days.sendKeys("2");
 		WebElement form = browser.findElement(By.id("trip-form"));
 		browser.findElement(By.id("trip-submit")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(d -> gone(form));
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
 			.until(d -> "true".equals(d.findElement(By.id("trip-map")).getAttribute("data-ready")));
 		assertThat(browser.findElements(By.cssSelector("#days section.trip-day"))).hasSizeBetween(1, 2);
