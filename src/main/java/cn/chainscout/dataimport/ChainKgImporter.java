@@ -107,14 +107,27 @@ public final class ChainKgImporter {
 				Map.of("id", dataset, "source", location.describe(), "at", loadedAt)).consume());
 
 		Context ctx = new Context(dataset, loadedAt, report, new HashMap<>());
-		importRegions(ctx);
-		importIndustries(location, ctx);
-		importCompanies(location, ctx);
-		importProducts(location, ctx);
-		importCompanyIndustries(location, ctx);
-		importCompanyProducts(location, ctx);
-		importProductRelations(location, ctx);
-		importIndustryUpstream(location, ctx);
+		try {
+			importRegions(ctx);
+			importIndustries(location, ctx);
+			importCompanies(location, ctx);
+			importProducts(location, ctx);
+			importCompanyIndustries(location, ctx);
+			importCompanyProducts(location, ctx);
+			importProductRelations(location, ctx);
+			importIndustryUpstream(location, ctx);
+		}
+		catch (RuntimeException ex) {
+			// Indexes still being built are let finish, so that a failed import leaves none aside.
+			try {
+				writer.awaitIndexes();
+			}
+			catch (RuntimeException again) {
+				ex.addSuppressed(again);
+			}
+			throw ex;
+		}
+		writer.awaitIndexes();
 
 		Path rejectsFile = writeRejects(reportDir, dataset, report);
 		report.finish(rejectsFile.toString());

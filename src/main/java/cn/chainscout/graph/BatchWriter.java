@@ -2,10 +2,13 @@ package cn.chainscout.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -82,6 +85,9 @@ public final class BatchWriter {
 
 	private final int deferIndexesFrom;
 
+	/** Index builds still running after their node step, by label; touched by the importing thread only. */
+	private final Map<String, CompletableFuture<Void>> pendingIndexes = new LinkedHashMap<>();
+
 	/**
 	 * The plain way, kept as the baseline benchmarks measure against: one map per row, one batch at a
 	 * time, always MERGE.
@@ -144,6 +150,7 @@ public final class BatchWriter {
 		for (int from = 0; from < rows.size(); from += batchSize) {
 			batches.add(new Batch(rows.subList(from, Math.min(rows.size(), from + batchSize)), columns, constants));
 		}
+		awaitIndexesUsedBy(cypher);
 		DeferredIndexes deferred = fast && statement.label() != null && rows.size() >= deferIndexesFrom
 				? DeferredIndexes.drop(graph, statement.label()) : null;
 		if (deferred == null) {
@@ -162,24 +169,46 @@ public final class BatchWriter {
 			}
 			throw ex;
 		}
-		deferred.restore();
+		// The indexes are built while the importer reads its next file, a single-threaded job that leaves
+		// a core to the database: nothing in between finds these nodes by key (relationship steps find
+		// them by internal id), and a step that does waits for them first (awaitIndexesUsedBy).
+		String label = statement.label();
+		pendingIndexes.put(label, CompletableFuture.runAsync(deferred::restore, task -> {
+			Thread builder = new Thread(task, "index-build-" + label);
+			builder.setDaemon(true);
+			builder.start();
+		}));
 		return written;
 	}
 
 	/** Rows to be sent as one transaction, one list per column. */
 	private record Batch(List<Map<String, Object>> rows, Set<String> columns, Map<String, Object> constants) {
 
-		Map<String, Object> parameters() {
+		/**
+		 * The statement and its parameters for this batch. A column that is null in every row of the
+		 * batch (a property most rows lack, such as the review flag) is not sent: the statement reads
+		 * a literal {@code null} there instead, which means the same for every row.
+		 */
+		Map.Entry<String, Map<String, Object>> prepare(String cypher) {
 			Map<String, Object> parameters = new HashMap<>(constants);
 			parameters.put("row_count", rows.size());
+			String statement = cypher;
 			for (String column : columns) {
 				List<Object> values = new ArrayList<>(rows.size());
+				boolean any = false;
 				for (Map<String, Object> row : rows) {
-					values.add(row.get(column));
+					Object value = row.get(column);
+					any |= value != null;
+					values.add(value);
 				}
-				parameters.put("row_" + column, values);
+				if (any) {
+					parameters.put("row_" + column, values);
+				}
+				else {
+					statement = statement.replace("$row_" + column + "[ri]", "null");
+				}
 			}
-			return parameters;
+			return Map.entry(statement, parameters);
 		}
 	}
 
@@ -189,7 +218,7 @@ public final class BatchWriter {
 		long done = 0;
 		if (writers == 1 || batches.size() == 1) {
 			for (Batch batch : batches) {
-				SummaryCounters c = run(cypher, batch.parameters());
+				SummaryCounters c = run(batch.prepare(cypher));
 				created[0] += c.nodesCreated();
 				created[1] += c.relationshipsCreated();
 				done += batch.rows().size();
@@ -201,7 +230,7 @@ public final class BatchWriter {
 			try {
 				CompletionService<Map.Entry<Integer, SummaryCounters>> completion = new ExecutorCompletionService<>(pool);
 				for (Batch batch : batches) {
-					completion.submit(() -> Map.entry(batch.rows().size(), run(cypher, batch.parameters())));
+					completion.submit(() -> Map.entry(batch.rows().size(), run(batch.prepare(cypher))));
 				}
 				for (int i = 0; i < batches.size(); i++) {
 					var result = completion.take().get();
@@ -242,6 +271,40 @@ public final class BatchWriter {
 			progress.advanced(step, from + batch.size(), rows.size());
 		}
 		return new Written(rows.size(), nodes, relationships, false);
+	}
+
+	/**
+	 * Waits until every index set aside by a node step is built again and online. An import calls this
+	 * before it calls itself complete.
+	 */
+	public void awaitIndexes() {
+		List<String> labels = new ArrayList<>(pendingIndexes.keySet());
+		labels.forEach(this::awaitIndexes);
+	}
+
+	/** Before a statement that names a label whose indexes are still being built. */
+	private void awaitIndexesUsedBy(String cypher) {
+		List<String> labels = pendingIndexes.keySet().stream()
+			.filter(label -> Pattern.compile(":" + Pattern.quote(label) + "\\b").matcher(cypher).find())
+			.toList();
+		labels.forEach(this::awaitIndexes);
+	}
+
+	private void awaitIndexes(String label) {
+		CompletableFuture<Void> build = pendingIndexes.remove(label);
+		try {
+			build.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	private SummaryCounters run(Map.Entry<String, Map<String, Object>> statement) {
+		return run(statement.getKey(), statement.getValue());
 	}
 
 	private SummaryCounters run(String cypher, Map<String, Object> parameters) {
