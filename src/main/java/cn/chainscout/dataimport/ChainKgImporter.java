@@ -23,6 +23,7 @@ import cn.chainscout.graph.Graph;
 import cn.chainscout.region.Gazetteer;
 import cn.chainscout.region.Region;
 import cn.chainscout.region.RegionResolver;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -276,16 +277,17 @@ public final class ChainKgImporter {
 			if (listedOn == null) {
 				ctx.report.quirk("company rows without a listing date", 1);
 			}
-			String variant = name + " / " + fullName + " / " + exchange + " / " + (listedOn == null ? "上市日期缺失" : listedOn);
-			List<String> seen = variants.computeIfAbsent(code, k -> new ArrayList<>());
-			if (rows.containsKey(code)) {
+			Map<String, Object> first = rows.get(code);
+			if (first != null) {
 				duplicateRows[0]++;
+				// Kept only for codes that repeat: the first row's variant, then each different one.
+				List<String> seen = variants.computeIfAbsent(code, k -> new ArrayList<>(List.of(variant(first))));
+				String variant = variant(name, fullName, exchange, listedOn);
 				if (seen.stream().noneMatch(v -> v.startsWith(variant + " @"))) {
 					seen.add(variant + " @" + COMPANIES + ":" + row.line());
 				}
 				return;
 			}
-			seen.add(variant + " @" + COMPANIES + ":" + row.line());
 			if (listedOn == null) {
 				ctx.report.quirk("enterprises without a listing date (kept missing)", 1);
 			}
@@ -301,16 +303,15 @@ public final class ChainKgImporter {
 		ctx.report.file(COMPANIES).imported = rows.size();
 		ctx.report.quirk("company rows repeating an earlier code", duplicateRows[0]);
 		long conflicting = 0;
-		for (var entry : variants.entrySet()) {
-			Map<String, Object> m = rows.get(entry.getKey());
-			List<String> v = entry.getValue();
-			boolean conflict = v.size() > 1;
+		for (Map<String, Object> m : rows.values()) {
+			List<String> v = variants.get((String) m.get("code"));
+			boolean conflict = v != null && v.size() > 1;
 			// Stored only where there is something to review.
 			m.put("needsReview", conflict ? true : null);
 			m.put("variants", conflict ? v : null);
 			if (conflict) {
 				conflicting++;
-				ctx.report.conflict(new ImportReport.Conflict(entry.getKey(), v.get(0), v));
+				ctx.report.conflict(new ImportReport.Conflict((String) m.get("code"), v.get(0), v));
 			}
 		}
 		ctx.report.quirk("codes with conflicting names (one enterprise each, variants kept for review)", conflicting);
@@ -352,6 +353,17 @@ public final class ChainKgImporter {
 				SET l.method = row.method, l.matched = row.matched, l.confidence = row.confidence""", ends + """
 				CREATE (e)-[l:LOCATED_IN {src: $src, method: row.method, matched: row.matched, confidence: row.confidence}]->(r)""",
 				"MATCH (:Enterprise)-[r:LOCATED_IN]->() RETURN count(r) = 0"), located, ctx.src(COMPANIES));
+	}
+
+	/** How a company row reads in a conflict to review: its names, exchange and listing date. */
+	private static String variant(String name, String fullName, @Nullable String exchange, @Nullable LocalDate listedOn) {
+		return name + " / " + fullName + " / " + exchange + " / " + (listedOn == null ? "上市日期缺失" : listedOn);
+	}
+
+	/** The variant of a row already kept, with the line it came from. */
+	private static String variant(Map<String, Object> row) {
+		return variant((String) row.get("name"), (String) row.get("fullName"), (String) row.get("exchange"),
+				(LocalDate) row.get("listedOn")) + " @" + COMPANIES + ":" + row.get("line");
 	}
 
 	private List<Map<String, Object>> resolveRegions(Context ctx, Iterable<Map<String, Object>> companies) {

@@ -35,10 +35,7 @@ class SearchApi {
 			@RequestParam(required = false) @Nullable String exchange, @RequestParam(required = false) @Nullable String page,
 			@RequestParam(required = false) @Nullable String size, @RequestParam(required = false) @Nullable String sort) {
 		SearchRequest request = SearchRequest.parse(q, province, city, industry, exchange, page, size, sort);
-		if (startup.starting() && search.isEmpty()) {
-			// An empty index on a first start is not "no such firm": say so, and when to ask again.
-			throw new cn.chainscout.web.StillStartingException("链探正在启动（" + startup.phase() + "），企业检索索引还没有建好，请稍后再试");
-		}
+		refuseWhileTheIndexIsBuilt();
 		return search.search(request);
 	}
 
@@ -63,6 +60,14 @@ class SearchApi {
 		if (n < 1 || n > 20) {
 			throw new IllegalArgumentException("参数 limit 的值 '" + limit + "' 超出范围 1–20");
 		}
+		refuseWhileTheIndexIsBuilt();
 		return Map.of("suggestions", search.suggest(text, n));
+	}
+
+	/** An empty index on a first start is not "no such firm": say so, and when to ask again (503, Retry-After). */
+	private void refuseWhileTheIndexIsBuilt() {
+		if (startup.starting() && search.isEmpty()) {
+			throw new cn.chainscout.web.StillStartingException("链探正在启动（" + startup.phase() + "），企业检索索引还没有建好，请稍后再试");
+		}
 	}
 }

@@ -32,18 +32,24 @@ class SearchApiStartupTest {
 				.isInstanceOf(StillStartingException.class)
 				.hasMessageContaining("正在导入数据集 chainkg（第 7 步，本步 60%）")
 				.hasMessageContaining("还没有建好");
+			// The suggestions under the search box too: none yet, and it says why.
+			assertThatThrownBy(() -> api.suggest("宁德", null))
+				.isInstanceOf(StillStartingException.class)
+				.hasMessageContaining("还没有建好");
 
 			index.index(List.of(EnterpriseSearchIT.fixture().get(0)));
 			index.commit();
 			String name = EnterpriseSearchIT.fixture().get(0).name();
 			// Built while still starting: it answers.
 			assertThat(api.search(name, null, null, null, null, null, null, null).total()).isEqualTo(1);
+			assertThat(api.suggest(name.substring(0, 2), null).get("suggestions")).isNotEmpty();
 
 			index.deleteAll();
 			index.commit();
 			availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
 			// Once ready, an empty index is an answer: nothing found.
 			assertThat(api.search(name, null, null, null, null, null, null, null).total()).isZero();
+			assertThat(api.suggest(name.substring(0, 2), null).get("suggestions")).isEmpty();
 		}
 		finally {
 			TestGraph.deleteRecursively(dir);
