@@ -118,7 +118,7 @@ public final class ChainKgImporter {
 			importProductRelations(location, ctx);
 			importIndustryUpstream(location, ctx);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			// Indexes still being built are let finish, so that a failed import leaves none aside.
 			try {
 				writer.awaitIndexes();

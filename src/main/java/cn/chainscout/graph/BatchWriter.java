@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -85,6 +86,8 @@ public final class BatchWriter {
 
 	private final int deferIndexesFrom;
 
+	private final Executor indexBuilds;
+
 	/** Index builds still running after their node step, by label; touched by the importing thread only. */
 	private final Map<String, CompletableFuture<Void>> pendingIndexes = new LinkedHashMap<>();
 
@@ -106,10 +109,19 @@ public final class BatchWriter {
 
 	/** With node steps from {@code deferIndexesFrom} rows building their label's indexes at the end. */
 	public BatchWriter(Graph graph, int batchSize, int writers, int deferIndexesFrom) {
-		this(graph, batchSize, writers, false, deferIndexesFrom);
+		this(graph, batchSize, writers, false, deferIndexesFrom, BatchWriter::buildInItsOwnThread);
+	}
+
+	/** With the index builds run by {@code indexBuilds} (tests hold them back to see who waits). */
+	BatchWriter(Graph graph, int batchSize, int writers, int deferIndexesFrom, Executor indexBuilds) {
+		this(graph, batchSize, writers, false, deferIndexesFrom, indexBuilds);
 	}
 
 	private BatchWriter(Graph graph, int batchSize, int writers, boolean naive, int deferIndexesFrom) {
+		this(graph, batchSize, writers, naive, deferIndexesFrom, BatchWriter::buildInItsOwnThread);
+	}
+
+	private BatchWriter(Graph graph, int batchSize, int writers, boolean naive, int deferIndexesFrom, Executor indexBuilds) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
 		}
@@ -121,6 +133,13 @@ public final class BatchWriter {
 		this.writers = writers;
 		this.naive = naive;
 		this.deferIndexesFrom = deferIndexesFrom;
+		this.indexBuilds = indexBuilds;
+	}
+
+	private static void buildInItsOwnThread(Runnable build) {
+		Thread builder = new Thread(build, "index-build");
+		builder.setDaemon(true);
+		builder.start();
 	}
 
 	/** True for the baseline writer, which benchmarks also give the plain statements (ends found by key). */
@@ -172,12 +191,7 @@ public final class BatchWriter {
 		// The indexes are built while the importer reads its next file, a single-threaded job that leaves
 		// a core to the database: nothing in between finds these nodes by key (relationship steps find
 		// them by internal id), and a step that does waits for them first (awaitIndexesUsedBy).
-		String label = statement.label();
-		pendingIndexes.put(label, CompletableFuture.runAsync(deferred::restore, task -> {
-			Thread builder = new Thread(task, "index-build-" + label);
-			builder.setDaemon(true);
-			builder.start();
-		}));
+		pendingIndexes.put(statement.label(), CompletableFuture.runAsync(deferred::restore, indexBuilds));
 		return written;
 	}
 
@@ -278,28 +292,35 @@ public final class BatchWriter {
 	 * before it calls itself complete.
 	 */
 	public void awaitIndexes() {
-		List<String> labels = new ArrayList<>(pendingIndexes.keySet());
-		labels.forEach(this::awaitIndexes);
+		awaitIndexes(List.copyOf(pendingIndexes.keySet()));
 	}
 
-	/** Before a statement that names a label whose indexes are still being built. */
+	/** Before a statement that names a label whose indexes are still being built ({@code :L}, {@code :`L`}, {@code &L}, {@code IS L}). */
 	private void awaitIndexesUsedBy(String cypher) {
-		List<String> labels = pendingIndexes.keySet().stream()
-			.filter(label -> Pattern.compile(":" + Pattern.quote(label) + "\\b").matcher(cypher).find())
-			.toList();
-		labels.forEach(this::awaitIndexes);
+		awaitIndexes(pendingIndexes.keySet().stream()
+			.filter(label -> Pattern.compile("(?:[:&|!]|\\bIS)\\s*`?" + Pattern.quote(label) + "`?(?![\\w`])").matcher(cypher).find())
+			.toList());
 	}
 
-	private void awaitIndexes(String label) {
-		CompletableFuture<Void> build = pendingIndexes.remove(label);
-		try {
-			build.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
+	/** Waits for every one of the builds, even after one failed, then throws the first failure. */
+	private void awaitIndexes(List<String> labels) {
+		RuntimeException failure = null;
+		for (String label : labels) {
+			try {
+				pendingIndexes.remove(label).join();
 			}
-			throw ex;
+			catch (CompletionException ex) {
+				RuntimeException cause = ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+				if (failure == null) {
+					failure = cause;
+				}
+				else {
+					failure.addSuppressed(cause);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
