@@ -88,7 +88,12 @@ class CrawlerIT {
 	}
 
 	@AfterEach
-	void stop() {
+	void stop() throws InterruptedException {
+		// A crawl still running (the scheduled one) would write into the home after it is deleted.
+		for (CrawlStatus running : crawls.list()) {
+			crawls.await(running.id(), Duration.ofSeconds(30));
+		}
+		crawls.shutdown();
 		site.close();
 		other.stop(0);
 	}
