@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import cn.chainscout.graph.BatchWriter;
 import cn.chainscout.graph.Graph;
@@ -430,7 +429,6 @@ public final class ChainKgImporter {
 				CREATE (p:Product {name: row.name, src: $src, displayName: row.displayName,
 				    nonProduct: row.nonProduct, nonProductReason: row.reason, sourceLine: row.line})"""),
 				new ArrayList<>(rows.values()), ctx.src(PRODUCTS));
-		prefetchIds("Product", "name");
 	}
 
 	private void importCompanyIndustries(DataSetLocation location, Context ctx) {
@@ -589,20 +587,29 @@ public final class ChainKgImporter {
 	}
 
 	/**
-	 * Node ids by key, per label, read at most once an import: the enterprises' for three relationship
-	 * steps, the products' (read in the background as soon as they are written, while the next files
-	 * are read) for four.
+	 * Node ids by key, per label: handed back by the label's node step, or read once when a step needs
+	 * them and the node step gave none (the baseline writer).
 	 */
-	private final Map<String, CompletableFuture<Map<String, Long>>> idsByLabel = new HashMap<>();
+	private final Map<String, Map<String, Long>> idsByLabel = new HashMap<>();
 
-	private void prefetchIds(String label, String key) {
-		if (!writer.naive()) {
-			idsByLabel.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> ids(l, key)));
+	/** The key field of each label's rows, to file the ids a node step hands back. */
+	private static final Map<String, String> KEYS = Map.of("Region", "code", "Industry", "code", "Enterprise", "code",
+			"Product", "name");
+
+	private void keepIds(String label, List<Map<String, Object>> rows, long[] ids) {
+		String key = KEYS.get(label);
+		if (key == null) {
+			return;
 		}
+		Map<String, Long> byKey = new HashMap<>(rows.size() * 4 / 3 + 1);
+		for (int i = 0; i < ids.length; i++) {
+			byKey.put((String) rows.get(i).get(key), ids[i]);
+		}
+		idsByLabel.put(label, byKey);
 	}
 
 	private Map<String, Long> idsOf(String label, String key) {
-		return idsByLabel.computeIfAbsent(label, l -> CompletableFuture.completedFuture(ids(l, key))).join();
+		return idsByLabel.computeIfAbsent(label, l -> ids(l, key));
 	}
 
 	/** A row whose end was checked against its file but has no node would otherwise be skipped without a word. */
@@ -645,9 +652,9 @@ public final class ChainKgImporter {
 	}
 
 	/**
-	 * The internal ids of a label's nodes by their key, read once after the node step: relationship
-	 * steps then find both ends by id, a direct record lookup, instead of two index seeks a row. The
-	 * ids are read within the import, which deletes no node, so they cannot be reused meanwhile.
+	 * The internal ids of a label's nodes by their key, read from the graph when the node step gave
+	 * none: relationship steps find both ends by id, a direct record lookup, instead of two index seeks
+	 * a row. The ids are used within the import, which deletes no node, so they cannot be reused meanwhile.
 	 */
 	private Map<String, Long> ids(String label, String key) {
 		Map<String, Long> ids = new HashMap<>();
@@ -703,6 +710,9 @@ public final class ChainKgImporter {
 		long start = System.nanoTime();
 		Map<String, Object> constants = new HashMap<>(extra);
 		BatchWriter.Written written = writer.write(step, statement, rows, constants, progress);
+		if (written.ids() != null && statement.label() != null) {
+			keepIds(statement.label(), rows, written.ids());
+		}
 		long nanos = System.nanoTime() - start;
 		double seconds = nanos / 1e9;
 		ctx.report.wrote(step, written.rows(), written.nodesCreated(), written.relationshipsCreated(), relationships, nanos);

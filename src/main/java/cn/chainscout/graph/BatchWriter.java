@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
@@ -68,8 +70,15 @@ public final class BatchWriter {
 	/** Node steps of at least this many rows into an empty label build the label's indexes at the end. */
 	public static final int DEFER_INDEXES_FROM = 50_000;
 
-	/** What a step created: on a second run of the same rows both are zero. */
-	public record Written(long rows, long nodesCreated, long relationshipsCreated, boolean fastPath) {
+	/**
+	 * What a step created: on a second run of the same rows both are zero.
+	 * @param ids for a node step, the internal id of each row's node, in the order of the rows; else null
+	 */
+	public record Written(long rows, long nodesCreated, long relationshipsCreated, boolean fastPath, long @Nullable [] ids) {
+
+		public Written(long rows, long nodesCreated, long relationshipsCreated, boolean fastPath) {
+			this(rows, nodesCreated, relationshipsCreated, fastPath, null);
+		}
 	}
 
 	private static final Pattern ROW_FIELD = Pattern.compile("\\brow\\.(\\w+)");
@@ -162,22 +171,28 @@ public final class BatchWriter {
 		boolean fast = statement.createWhenEmpty() != null && statement.emptyCheck() != null
 				&& graph.read(tx -> tx.run(statement.emptyCheck()).single().get(0).asBoolean());
 		String cypher = columnar(fast ? statement.createWhenEmpty() : statement.merge());
+		// A node step hands back its nodes' internal ids, in row order, for the relationship steps that
+		// follow: reading them again afterwards (a million keys over Bolt) took seconds at 1M.
+		String node = nodeVariable(statement, cypher);
+		if (node != null) {
+			cypher += "\nRETURN collect(ri) AS rowIndexes, collect(id(" + node + ")) AS nodeIds";
+		}
 		Set<String> columns = columnsOf(rows);
 		// A batch's parameters are built by the thread that sends it, just before it does: the other
 		// writer's batch is on the server meanwhile, and only the batches in flight are held twice.
 		List<Batch> batches = new ArrayList<>();
 		for (int from = 0; from < rows.size(); from += batchSize) {
-			batches.add(new Batch(rows.subList(from, Math.min(rows.size(), from + batchSize)), columns, constants));
+			batches.add(new Batch(from, rows.subList(from, Math.min(rows.size(), from + batchSize)), columns, constants));
 		}
 		awaitIndexesUsedBy(cypher);
 		DeferredIndexes deferred = fast && statement.label() != null && rows.size() >= deferIndexesFrom
 				? DeferredIndexes.drop(graph, statement.label()) : null;
 		if (deferred == null) {
-			return write(step, cypher, batches, rows.size(), fast, progress);
+			return write(step, cypher, batches, rows.size(), fast, node != null, progress);
 		}
 		Written written;
 		try {
-			written = write(step, cypher, batches, rows.size(), fast, progress);
+			written = write(step, cypher, batches, rows.size(), fast, node != null, progress);
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -196,7 +211,7 @@ public final class BatchWriter {
 	}
 
 	/** Rows to be sent as one transaction, one list per column. */
-	private record Batch(List<Map<String, Object>> rows, Set<String> columns, Map<String, Object> constants) {
+	private record Batch(int from, List<Map<String, Object>> rows, Set<String> columns, Map<String, Object> constants) {
 
 		/**
 		 * The statement and its parameters for this batch. A column that is null in every row of the
@@ -226,13 +241,14 @@ public final class BatchWriter {
 		}
 	}
 
-	private Written write(String step, String cypher, List<Batch> batches, int rowCount, boolean fast,
+	private Written write(String step, String cypher, List<Batch> batches, int rowCount, boolean fast, boolean withIds,
 			Progress progress) {
 		long[] created = new long[2];
+		long[] ids = withIds ? new long[rowCount] : null;
 		long done = 0;
 		if (writers == 1 || batches.size() == 1) {
 			for (Batch batch : batches) {
-				SummaryCounters c = run(batch.prepare(cypher));
+				SummaryCounters c = run(batch, cypher, ids);
 				created[0] += c.nodesCreated();
 				created[1] += c.relationshipsCreated();
 				done += batch.rows().size();
@@ -244,7 +260,7 @@ public final class BatchWriter {
 			try {
 				CompletionService<Map.Entry<Integer, SummaryCounters>> completion = new ExecutorCompletionService<>(pool);
 				for (Batch batch : batches) {
-					completion.submit(() -> Map.entry(batch.rows().size(), run(batch.prepare(cypher))));
+					completion.submit(() -> Map.entry(batch.rows().size(), run(batch, cypher, ids)));
 				}
 				for (int i = 0; i < batches.size(); i++) {
 					var result = completion.take().get();
@@ -268,7 +284,44 @@ public final class BatchWriter {
 				pool.shutdownNow();
 			}
 		}
-		return new Written(rowCount, created[0], created[1], fast);
+		return new Written(rowCount, created[0], created[1], fast, ids);
+	}
+
+	/** Runs one batch; with {@code ids}, puts each row's node id at the row's place in the step. */
+	private SummaryCounters run(Batch batch, String cypher, long @Nullable [] ids) {
+		Map.Entry<String, Map<String, Object>> statement = batch.prepare(cypher);
+		if (ids == null) {
+			return run(statement.getKey(), statement.getValue());
+		}
+		return graph.write(tx -> {
+			Result result = tx.run(statement.getKey(), statement.getValue());
+			Record record = result.single();
+			List<Object> rowIndexes = record.get("rowIndexes").asList();
+			List<Object> nodeIds = record.get("nodeIds").asList();
+			if (rowIndexes.size() != batch.rows().size()) {
+				throw new IllegalStateException("A node batch gave " + rowIndexes.size() + " ids for " + batch.rows().size() + " rows");
+			}
+			for (int i = 0; i < rowIndexes.size(); i++) {
+				ids[batch.from() + ((Number) rowIndexes.get(i)).intValue()] = ((Number) nodeIds.get(i)).longValue();
+			}
+			return result.consume().counters();
+		});
+	}
+
+	private static final Pattern NODE_OF_LABEL = Pattern.compile("(?:CREATE|MERGE)\\s*\\((\\w+):`?(\\w+)`?\\s*\\{");
+
+	/** The variable of a node step's node ({@code e} in {@code CREATE (e:Enterprise {…})}), when the step makes one per row. */
+	private static @Nullable String nodeVariable(Statement statement, String cypher) {
+		if (statement.label() == null) {
+			return null;
+		}
+		Matcher m = NODE_OF_LABEL.matcher(cypher);
+		while (m.find()) {
+			if (m.group(2).equals(statement.label())) {
+				return cypher.contains("RETURN") ? null : m.group(1);
+			}
+		}
+		return null;
 	}
 
 	private Written writeNaive(String step, String cypher, List<Map<String, Object>> rows, Map<String, Object> constants,
@@ -322,10 +375,6 @@ public final class BatchWriter {
 		if (failure != null) {
 			throw failure;
 		}
-	}
-
-	private SummaryCounters run(Map.Entry<String, Map<String, Object>> statement) {
-		return run(statement.getKey(), statement.getValue());
 	}
 
 	private SummaryCounters run(String cypher, Map<String, Object> parameters) {

@@ -63,6 +63,14 @@ class BatchWriterIT {
 		BatchWriter.Written merged = writer.write("probe", statement, second, Map.of(), (s, d, t) -> { });
 		assertThat(merged.fastPath()).isFalse();
 		assertThat(notes()).isEqualTo("a=p, b=-, c=-, d=-, e=q, f=z");
+		// Both ways the step hands back each row's node id, in the order of the rows.
+		for (BatchWriter.Written w : List.of(created, merged)) {
+			List<String> keys = new ArrayList<>();
+			for (long id : w.ids()) {
+				keys.add(db.graph().read(tx -> tx.run("MATCH (n:NullProbe) WHERE id(n) = $id RETURN n.key", Map.of("id", id)).single().get(0).asString()));
+			}
+			assertThat(keys).containsExactly("a", "b", "c", "d", "e", "f");
+		}
 	}
 
 	private static String notes() {
