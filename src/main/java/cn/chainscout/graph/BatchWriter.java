@@ -163,7 +163,8 @@ public final class BatchWriter {
 			Progress progress) {
 		if (rows.isEmpty()) {
 			progress.advanced(step, 0, 0);
-			return new Written(0, 0, 0, false);
+			// A node step with no rows has no ids to hand back: an empty list, not "read them yourself".
+			return new Written(0, 0, 0, false, statement.label() != null && !naive ? new long[0] : null);
 		}
 		if (naive) {
 			return writeNaive(step, statement.merge(), rows, constants, progress);
