@@ -181,7 +181,7 @@ public final class ChainKgImporter {
 				    r.location = CASE WHEN row.lng IS NULL THEN null
 				                      ELSE point({longitude: row.lng, latitude: row.lat}) END,
 				    r.src = $src""";
-		write(ctx, "regions", false, nodes("Region", "UNWIND $rows AS row\nMERGE (r:Region {code: row.code})" + regionProperties,
+		write(ctx, "regions", false, nodes("Region", "code", "UNWIND $rows AS row\nMERGE (r:Region {code: row.code})" + regionProperties,
 				"UNWIND $rows AS row\nCREATE (r:Region {code: row.code})" + regionProperties), rows, ctx.src(Gazetteer.RESOURCE));
 		write(ctx, "region hierarchy", true, relationships("Region", "PART_OF", """
 				UNWIND $rows AS row
@@ -234,7 +234,7 @@ public final class ChainKgImporter {
 		}
 		industryCodes = rows.keySet();
 		ctx.report.file(INDUSTRIES).imported = rows.size();
-		write(ctx, "industries", false, nodes("Industry", """
+		write(ctx, "industries", false, nodes("Industry", "code", """
 				UNWIND $rows AS row
 				MERGE (i:Industry {code: row.code})
 				ON CREATE SET i.src = $src
@@ -316,7 +316,7 @@ public final class ChainKgImporter {
 		ctx.report.quirk("codes with conflicting names (one enterprise each, variants kept for review)", conflicting);
 		List<Map<String, Object>> located = resolveRegions(ctx, rows.values());
 		companyCodes = rows.keySet();
-		write(ctx, "enterprises", false, nodes("Enterprise", """
+		write(ctx, "enterprises", false, nodes("Enterprise", "code", """
 				UNWIND $rows AS row
 				MERGE (e:Enterprise {code: row.code})
 				ON CREATE SET e.src = $src
@@ -419,7 +419,7 @@ public final class ChainKgImporter {
 		reasons.forEach((reason, n) -> ctx.report.quirk("non-product names: " + reason, n));
 		productNames = rows.keySet();
 		ctx.report.file(PRODUCTS).imported = rows.size();
-		write(ctx, "products", false, nodes("Product", """
+		write(ctx, "products", false, nodes("Product", "name", """
 				UNWIND $rows AS row
 				MERGE (p:Product {name: row.name})
 				ON CREATE SET p.src = $src
@@ -592,20 +592,13 @@ public final class ChainKgImporter {
 	 */
 	private final Map<String, Map<String, Long>> idsByLabel = new HashMap<>();
 
-	/** The key field of each label's rows, to file the ids a node step hands back. */
-	private static final Map<String, String> KEYS = Map.of("Region", "code", "Industry", "code", "Enterprise", "code",
-			"Product", "name");
-
-	private void keepIds(String label, List<Map<String, Object>> rows, long[] ids) {
-		String key = KEYS.get(label);
-		if (key == null) {
-			return;
-		}
+	/** Files the ids a node step handed back by its rows' keys. */
+	private void keepIds(BatchWriter.Statement statement, List<Map<String, Object>> rows, long[] ids) {
 		Map<String, Long> byKey = new HashMap<>(rows.size() * 4 / 3 + 1);
 		for (int i = 0; i < ids.length; i++) {
-			byKey.put((String) rows.get(i).get(key), ids[i]);
+			byKey.put((String) rows.get(i).get(statement.key()), ids[i]);
 		}
-		idsByLabel.put(label, byKey);
+		idsByLabel.put(statement.label(), byKey);
 	}
 
 	private Map<String, Long> idsOf(String label, String key) {
@@ -692,8 +685,8 @@ public final class ChainKgImporter {
 	}
 
 	/** A node step whose MERGE may be a CREATE while no node of the label exists. */
-	private static BatchWriter.Statement nodes(String label, String merge, String create) {
-		return BatchWriter.Statement.nodes(label, merge, create);
+	private static BatchWriter.Statement nodes(String label, String key, String merge, String create) {
+		return BatchWriter.Statement.nodes(label, key, merge, create);
 	}
 
 	/**
@@ -710,8 +703,8 @@ public final class ChainKgImporter {
 		long start = System.nanoTime();
 		Map<String, Object> constants = new HashMap<>(extra);
 		BatchWriter.Written written = writer.write(step, statement, rows, constants, progress);
-		if (written.ids() != null && statement.label() != null) {
-			keepIds(statement.label(), rows, written.ids());
+		if (written.ids() != null) {
+			keepIds(statement, rows, written.ids());
 		}
 		long nanos = System.nanoTime() - start;
 		double seconds = nanos / 1e9;

@@ -46,12 +46,14 @@ public final class BatchWriter {
 	 * @param merge the idempotent statement
 	 * @param createWhenEmpty the same write with CREATE, used when {@code emptyCheck} answers true
 	 * @param emptyCheck a query returning one boolean: true when no data of this kind exists yet
+	 * @param label for a node step, the label of its nodes
+	 * @param key for a node step, the row field (and property) that keys its nodes
 	 */
 	public record Statement(String merge, @Nullable String createWhenEmpty, @Nullable String emptyCheck,
-			@Nullable String label) {
+			@Nullable String label, @Nullable String key) {
 
 		public Statement(String merge, @Nullable String createWhenEmpty, @Nullable String emptyCheck) {
-			this(merge, createWhenEmpty, emptyCheck, null);
+			this(merge, createWhenEmpty, emptyCheck, null, null);
 		}
 
 		public static Statement merge(String merge) {
@@ -59,11 +61,13 @@ public final class BatchWriter {
 		}
 
 		/**
-		 * Nodes of {@code label}, created with {@code create} while the label is empty; the label's
-		 * indexes are then set aside for a large step and built again at its end.
+		 * Nodes of {@code label}, one a row, keyed by the row field {@code key}
+		 * ({@code MERGE (n:Label {key: row.key}) …}), created with {@code create} while the label is
+		 * empty; the label's indexes are then set aside for a large step and built again at its end,
+		 * and the step hands back each row's node id.
 		 */
-		public static Statement nodes(String label, String merge, String create) {
-			return new Statement(merge, create, "MATCH (n:" + label + ") RETURN count(n) = 0", label);
+		public static Statement nodes(String label, String key, String merge, String create) {
+			return new Statement(merge, create, "MATCH (n:" + label + ") RETURN count(n) = 0", label, key);
 		}
 	}
 
@@ -164,7 +168,7 @@ public final class BatchWriter {
 		if (rows.isEmpty()) {
 			progress.advanced(step, 0, 0);
 			// A node step with no rows has no ids to hand back: an empty list, not "read them yourself".
-			return new Written(0, 0, 0, false, statement.label() != null && !naive ? new long[0] : null);
+			return new Written(0, 0, 0, false, statement.key() != null && !naive ? new long[0] : null);
 		}
 		if (naive) {
 			return writeNaive(step, statement.merge(), rows, constants, progress);
@@ -309,20 +313,17 @@ public final class BatchWriter {
 		});
 	}
 
-	private static final Pattern NODE_OF_LABEL = Pattern.compile("(?:CREATE|MERGE)\\s*\\((\\w+):`?(\\w+)`?\\s*\\{");
-
-	/** The variable of a node step's node ({@code e} in {@code CREATE (e:Enterprise {…})}), when the step makes one per row. */
+	/**
+	 * The variable of a node step's node ({@code e} in {@code CREATE (e:Enterprise {code: …})}), or null
+	 * when the statement does not make its node that way or returns something itself.
+	 */
 	private static @Nullable String nodeVariable(Statement statement, String cypher) {
-		if (statement.label() == null) {
+		if (statement.label() == null || statement.key() == null || cypher.contains("RETURN")) {
 			return null;
 		}
-		Matcher m = NODE_OF_LABEL.matcher(cypher);
-		while (m.find()) {
-			if (m.group(2).equals(statement.label())) {
-				return cypher.contains("RETURN") ? null : m.group(1);
-			}
-		}
-		return null;
+		Matcher m = Pattern.compile("(?:CREATE|MERGE)\\s*\\((\\w+):`?" + Pattern.quote(statement.label()) + "`?\\s*\\{\\s*"
+				+ Pattern.quote(statement.key()) + "\\s*:").matcher(cypher);
+		return m.find() ? m.group(1) : null;
 	}
 
 	private Written writeNaive(String step, String cypher, List<Map<String, Object>> rows, Map<String, Object> constants,

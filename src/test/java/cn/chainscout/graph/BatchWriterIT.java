@@ -45,7 +45,7 @@ class BatchWriterIT {
 	@Test
 	void aColumnWithNoValueInABatchMeansTheSameAsItsNulls() {
 		BatchWriter writer = new BatchWriter(db.graph(), 2, 2);
-		BatchWriter.Statement statement = BatchWriter.Statement.nodes("NullProbe", """
+		BatchWriter.Statement statement = BatchWriter.Statement.nodes("NullProbe", "key", """
 				UNWIND $rows AS row
 				MERGE (n:NullProbe {key: row.key})
 				SET n.note = row.note""", """
@@ -97,7 +97,7 @@ class BatchWriterIT {
 		for (int i = 0; i < 5_000; i++) {
 			rows.add(row("k" + i, null));
 		}
-		writer.write("key probes", BatchWriter.Statement.nodes("KeyProbe", """
+		writer.write("key probes", BatchWriter.Statement.nodes("KeyProbe", "key", """
 				UNWIND $rows AS row
 				MERGE (n:KeyProbe {key: row.key})""", """
 				UNWIND $rows AS row
@@ -150,10 +150,10 @@ class BatchWriterIT {
 		// Two labels with a constraint each; one label's rows break its constraint, so its build fails.
 		db.graph().write(tx -> tx.run("CREATE CONSTRAINT twin_probe_unique IF NOT EXISTS FOR (n:TwinProbe) REQUIRE n.key IS UNIQUE").consume());
 		db.graph().write(tx -> tx.run("CREATE CONSTRAINT fine_probe_unique IF NOT EXISTS FOR (n:FineProbe) REQUIRE n.key IS UNIQUE").consume());
-		writer.write("twins", BatchWriter.Statement.nodes("TwinProbe", "UNWIND $rows AS row MERGE (n:TwinProbe {key: row.key})",
+		writer.write("twins", BatchWriter.Statement.nodes("TwinProbe", "key", "UNWIND $rows AS row MERGE (n:TwinProbe {key: row.key})",
 				"UNWIND $rows AS row CREATE (n:TwinProbe {key: row.key})"), List.of(row("same", null), row("same", null)), Map.of(),
 				(s, d, t) -> { });
-		writer.write("fine", BatchWriter.Statement.nodes("FineProbe", "UNWIND $rows AS row MERGE (n:FineProbe {key: row.key})",
+		writer.write("fine", BatchWriter.Statement.nodes("FineProbe", "key", "UNWIND $rows AS row MERGE (n:FineProbe {key: row.key})",
 				"UNWIND $rows AS row CREATE (n:FineProbe {key: row.key})"), List.of(row("one", null), row("two", null)), Map.of(),
 				(s, d, t) -> { });
 		assertThatThrownBy(writer::awaitIndexes).hasMessageContaining("TwinProbe");
