@@ -67,7 +67,7 @@ class SearchApi {
 	/** An empty index on a first start is not "no such firm": say so, and when to ask again (503, Retry-After). */
 	private void refuseWhileTheIndexIsBuilt() {
 		if (startup.starting() && search.isEmpty()) {
-			throw new cn.chainscout.web.StillStartingException("链探正在启动（" + startup.phase() + "），企业检索索引还没有建好，请稍后再试");
+			throw new cn.chainscout.web.StillStartingException("链探正在启动：" + startup.phase() + "。企业检索索引还没有建好，请稍后再试");
 		}
 	}
 }
