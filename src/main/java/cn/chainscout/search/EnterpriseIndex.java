@@ -72,9 +72,24 @@ public final class EnterpriseIndex implements AutoCloseable, Refillable<Enterpri
 	/** Adds or replaces these enterprises. */
 	@Override
 	public void index(Collection<EnterpriseDocument> documents) {
+		write(documents, true);
+	}
+
+	@Override
+	public void add(Collection<EnterpriseDocument> documents) {
+		write(documents, false);
+	}
+
+	private void write(Collection<EnterpriseDocument> documents, boolean replace) {
 		try {
 			for (EnterpriseDocument d : documents) {
-				store.writer().updateDocument(new Term(Fields.CODE, d.code()), FACETS.build(toLucene(d)));
+				Document doc = FACETS.build(toLucene(d));
+				if (replace) {
+					store.writer().updateDocument(new Term(Fields.CODE, d.code()), doc);
+				}
+				else {
+					store.writer().addDocument(doc);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -128,10 +143,14 @@ public final class EnterpriseIndex implements AutoCloseable, Refillable<Enterpri
 		HIGHLIGHTED.freeze();
 	}
 
+	private static final java.util.regex.Pattern EXCHANGE_SUFFIX = java.util.regex.Pattern.compile("\\..*$");
+
+	private static final java.util.regex.Pattern LEGAL_FORM = java.util.regex.Pattern.compile("(集团)?(股份)?有限(责任)?公司$");
+
 	static Document toLucene(EnterpriseDocument d) {
 		Document doc = new Document();
 		doc.add(new KeywordField(Fields.CODE, d.code(), Field.Store.YES));
-		doc.add(new StringField(Fields.CODE_DIGITS, d.code().replaceAll("\\..*$", ""), Field.Store.NO));
+		doc.add(new StringField(Fields.CODE_DIGITS, EXCHANGE_SUFFIX.matcher(d.code()).replaceAll(""), Field.Store.NO));
 		doc.add(new Field(Fields.NAME, d.name(), HIGHLIGHTED));
 		doc.add(new StringField(Fields.NAME_EXACT, d.name(), Field.Store.NO));
 		doc.add(new Field(Fields.FULL_NAME, d.fullName(), HIGHLIGHTED));
@@ -201,7 +220,7 @@ public final class EnterpriseIndex implements AutoCloseable, Refillable<Enterpri
 
 	/** 宁德时代新能源科技股份有限公司 → 宁德时代新能源科技: the legal form says nothing in a search. */
 	static String shortFullName(String fullName) {
-		return fullName.replaceAll("(集团)?(股份)?有限(责任)?公司$", "");
+		return LEGAL_FORM.matcher(fullName).replaceAll("");
 	}
 
 	private static void facet(Document doc, String dim, String value) {

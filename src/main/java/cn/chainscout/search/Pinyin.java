@@ -86,7 +86,24 @@ public final class Pinyin {
 		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
 	}
 
+	/**
+	 * Readings by character, filled as characters are met: pinyin4j looks each one up in a table of
+	 * strings and reformats it, a tenth of a rebuild's indexing time before this cache. Lists are
+	 * immutable, so threads may share and race on a slot harmlessly.
+	 */
+	private static final List<?>[] READINGS = new List<?>[Character.MAX_VALUE + 1];
+
+	@SuppressWarnings("unchecked")
 	private static List<String> readings(char c) {
+		List<String> known = (List<String>) READINGS[c];
+		if (known == null) {
+			known = lookUp(c);
+			READINGS[c] = known;
+		}
+		return known;
+	}
+
+	private static List<String> lookUp(char c) {
 		if (!isHan(c)) {
 			return List.of();
 		}
@@ -99,7 +116,7 @@ public final class Pinyin {
 			for (String r : all) {
 				distinct.add(r.replace("u:", "v"));
 			}
-			return new ArrayList<>(distinct);
+			return List.copyOf(distinct);
 		}
 		catch (BadHanyuPinyinOutputFormatCombination ex) {
 			throw new IllegalStateException(ex);
