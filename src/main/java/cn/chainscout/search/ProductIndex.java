@@ -72,6 +72,15 @@ public final class ProductIndex implements AutoCloseable, Refillable<ProductDocu
 
 	@Override
 	public void index(Collection<ProductDocument> products) {
+		write(products, true);
+	}
+
+	@Override
+	public void add(Collection<ProductDocument> products) {
+		write(products, false);
+	}
+
+	private void write(Collection<ProductDocument> products, boolean replace) {
 		try {
 			for (ProductDocument p : products) {
 				Document doc = new Document();
@@ -81,7 +90,12 @@ public final class ProductIndex implements AutoCloseable, Refillable<ProductDocu
 				doc.add(new StoredField(MAKERS, JSON.writeValueAsString(p.makers())));
 				doc.add(new StoredField(MAKER_COUNT, p.makerCount()));
 				doc.add(new NumericDocValuesField(MAKER_COUNT, p.makerCount()));
-				store.writer().updateDocument(new Term(NAME_EXACT, p.name()), doc);
+				if (replace) {
+					store.writer().updateDocument(new Term(NAME_EXACT, p.name()), doc);
+				}
+				else {
+					store.writer().addDocument(doc);
+				}
 			}
 		}
 		catch (IOException ex) {

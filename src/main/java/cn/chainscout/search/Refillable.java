@@ -12,6 +12,12 @@ interface Refillable<D> {
 
 	void index(Collection<D> documents);
 
+	/**
+	 * Adds documents that are not in the index, as after {@link #deleteAll()}: cheaper than
+	 * {@link #index}, which first removes any document with the same key.
+	 */
+	void add(Collection<D> documents);
+
 	/** Merges into one segment and commits. */
 	void compact();
 }

@@ -76,15 +76,16 @@ public class SearchIndexer {
 
 	/**
 	 * Empties an index and fills it with every page the graph gives, in bulk mode: searches keep the
-	 * index as it was until the new one is complete. @return documents indexed
+	 * index as it was until the new one is complete. The next page is read while this one is indexed.
+	 * @return documents indexed
 	 */
 	private static <D> long refill(Refillable<D> target, java.util.function.Consumer<java.util.function.Consumer<List<D>>> pages) {
 		AtomicLong count = new AtomicLong();
 		target.bulk(true);
 		try {
 			target.deleteAll();
-			pages.accept(page -> {
-				target.index(page);
+			Prefetch.<List<D>>run("search-read", pages, page -> {
+				target.add(page);
 				count.addAndGet(page.size());
 			});
 			target.compact();

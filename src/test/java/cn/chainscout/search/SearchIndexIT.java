@@ -89,6 +89,7 @@ class SearchIndexIT {
 			try (EnterpriseIndex index = EnterpriseIndex.open(dir, 100)) {
 				assertThat(new SearchIndexer(index, new EnterpriseDocuments(db.graph())).rebuildOnce()).isEqualTo(3);
 				assertThat(hits(index, "练潭米业")).isEqualTo(1);
+				assertThat(index.size()).as("a rebuild over an index adds each firm once").isEqualTo(3);
 			}
 		}
 		finally {
