@@ -36,9 +36,10 @@ public class Application {
 			SpringApplication.run(Application.class, args);
 			return;
 		}
-		// A command does its own work only: no scheduled crawls, no recommendations computed in the background.
+		// A command does its own work only: no scheduled crawls, no chain maps or recommendations computed in the background.
 		System.setProperty("chainscout.crawl.schedule-enabled", System.getProperty("chainscout.crawl.schedule-enabled", "false"));
 		System.setProperty("chainscout.recommend.warm-up", System.getProperty("chainscout.recommend.warm-up", "false"));
+		System.setProperty("chainscout.chains.warm-up", System.getProperty("chainscout.chains.warm-up", "false"));
 		System.exit(command.applyAsInt(Arrays.copyOfRange(args, 1, args.length)));
 	}
 }

@@ -60,19 +60,49 @@ public class ChainMaps {
 	@EventListener
 	public void on(ChainsChanged change) {
 		clear();
-		warmUp();
+		warmUpIfReady();
 	}
 
 	@EventListener
 	public void on(EnterprisesChanged change) {
 		clear();
-		warmUp();
+		warmUpIfReady();
 	}
+
+	/**
+	 * Set once the service is ready. Until then the start-up tasks change the graph one after another;
+	 * each change would start the warm-up again, and the warm-up would take CPU from the start-up.
+	 */
+	private volatile boolean ready;
 
 	/** Once the service is ready, compute every chain in the background so no user waits for it. */
 	@EventListener
-	public void on(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+	public void on(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+		ready = true;
 		warmUp();
+	}
+
+	private void warmUpIfReady() {
+		if (ready) {
+			warmUp();
+		}
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
+
+	/** Warm-ups started so far (for tests). */
+	long warmUps() {
+		return warmUps.get();
+	}
+
+	/** Chains whose map is computed and kept (for tests). */
+	int mapsKept() {
+		return maps.size();
+	}
+
+	/** {@code chainscout.chains.warm-up}: false in the jar's commands, which measure their own work only. */
+	private boolean warming() {
+		return properties.chains().warmUp();
 	}
 
 	/** As the recommendations' warm-up: up to 2 s to finish the chain at hand, so its query is not cut off as the driver closes. */
@@ -89,6 +119,10 @@ public class ChainMaps {
 	 * chain being computed waits for that computation instead of starting its own.
 	 */
 	public void warmUp() {
+		if (!warming()) {
+			return;
+		}
+		warmUps.incrementAndGet();
 		long asked = generation.get();
 		warmer.submit(() -> {
 			if (warmer.isShutdown()) {

@@ -90,7 +90,7 @@ public class Recommendations {
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.chain.ChainsChanged change) {
 		clear();
-		warmUp();
+		warmUpIfReady();
 	}
 
 	/** Drops what was computed from the graph, so the next request reads it again (benchmarks use it too). */
@@ -114,14 +114,45 @@ public class Recommendations {
 	private boolean warming = true;
 
 	/**
+	 * Set once the service is ready. Until then the start-up tasks change the graph one after another
+	 * (the chains, the local firms, the referrers); each change would start the warm-up again, and the
+	 * warm-up would take CPU from the start-up itself.
+	 */
+	private volatile boolean ready;
+
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void ready() {
+		ready = true;
+		warmUp();
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
+
+	/** Warm-ups started since the service started. */
+	public long warmUps() {
+		return warmUps.get();
+	}
+
+	/** As the Spring event of the same name: the service is ready (public for tests outside this package). */
+	public void onReady() {
+		ready();
+	}
+
+	private void warmUpIfReady() {
+		if (ready) {
+			warmUp();
+		}
+	}
+
+	/**
 	 * Computes every chain's candidates in the background once the service is ready and after each
 	 * graph change, so that a chain lead's first request is answered from memory.
 	 */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	public void warmUp() {
 		if (!warming) {
 			return;
 		}
+		warmUps.incrementAndGet();
 		long seen = generation.get();
 		warmer.execute(() -> {
 			if (warmer.isShutdown()) {
@@ -150,7 +181,7 @@ public class Recommendations {
 	 * a start took 8.5 s; a chain that needs more than 2 s is cut off after all.
 	 */
 	@jakarta.annotation.PreDestroy
-	void stopWarming() throws InterruptedException {
+	public void stopWarming() throws InterruptedException {
 		warmer.shutdown();
 		if (!warmer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
 			warmer.shutdownNow();
@@ -160,7 +191,7 @@ public class Recommendations {
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.search.EnterprisesChanged change) {
 		clear();
-		warmUp();
+		warmUpIfReady();
 	}
 
 	/** A firm the graph does not link to a missing link's product but that probably makes it. */

@@ -25,9 +25,12 @@ public record ChainScoutProperties(@DefaultValue Neo4j neo4j, @DefaultValue Impo
 	 * @param location the chain files: a directory, or {@code classpath:graph-schema/chains} for the bundled ones
 	 * @param strongMinFirms a node is 强 with at least this many local firms, one of them 规上 …
 	 * @param strongMinOutput … or with at least this total output value (万元)
+	 * @param warmUp compute every chain's map and gaps in the background once ready and after each change
+	 *        (false in the jar's commands)
 	 */
 	public record Chains(@DefaultValue("classpath:graph-schema/chains") String location,
-			@DefaultValue("3") int strongMinFirms, @DefaultValue("100000") double strongMinOutput) {
+			@DefaultValue("3") int strongMinFirms, @DefaultValue("100000") double strongMinOutput,
+			@DefaultValue("true") boolean warmUp) {
 	}
 
 	/**

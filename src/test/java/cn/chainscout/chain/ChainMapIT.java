@@ -80,7 +80,7 @@ class ChainMapIT {
 				new ChainScoutProperties.Neo4j(null, "neo4j", null, "neo4j", work.resolve("neo4j"), 0, "64m"),
 				new ChainScoutProperties.Importing(false, "classpath:data/chainkg", work.resolve("reports"), 10_000, 2),
 				new ChainScoutProperties.Search(work.resolve("search"), 200),
-				new ChainScoutProperties.Chains(chains, 3, 100_000),
+				new ChainScoutProperties.Chains(chains, 3, 100_000, true),
 				new ChainScoutProperties.Home("340881", "桐城市", "classpath:data/tongcheng/carriers.csv",
 						"classpath:data/tongcheng/local-firms.sample.csv", "classpath:data/tongcheng/referrers.sample.csv"),
 				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults(), true));
@@ -107,6 +107,50 @@ class ChainMapIT {
 		});
 		assertThat(found).as("node %s", id).hasSize(1);
 		return found.get(0);
+	}
+
+	/**
+	 * During a start the start-up tasks change the graph one after another (chains, local firms,
+	 * referrers): the chain maps are computed in the background only once the service is ready, not
+	 * again at every change, where they took CPU from the index builds of a first start.
+	 */
+	@Test
+	@Order(0)
+	void theWarmUpWaitsUntilTheServiceIsReady() throws Exception {
+		var ready = new org.springframework.boot.context.event.ApplicationReadyEvent(new org.springframework.boot.SpringApplication(),
+				new String[0], null, java.time.Duration.ZERO);
+		ChainMaps fresh = new ChainMaps(db.graph(), properties(chainsDir.toString()));
+		try {
+			fresh.on(new ChainsChanged("chains loaded"));
+			fresh.on(cn.chainscout.search.EnterprisesChanged.of(Set.of("300750.SZ")));
+			assertThat(fresh.warmUps()).as("warm-ups started while the service is starting").isZero();
+			fresh.on(ready);
+			assertThat(fresh.warmUps()).isEqualTo(1);
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+			while (fresh.mapsKept() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(fresh.mapsKept()).as("chain maps computed by the warm-up").isPositive();
+			fresh.on(new ChainsChanged("a chain file edited"));
+			assertThat(fresh.warmUps()).as("once ready, a change starts the warm-up again").isEqualTo(2);
+		}
+		finally {
+			fresh.stop();
+		}
+		ChainScoutProperties p = properties(chainsDir.toString());
+		ChainMaps off = new ChainMaps(db.graph(), new ChainScoutProperties(p.neo4j(), p.importing(), p.search(),
+				new ChainScoutProperties.Chains(chainsDir.toString(), 3, 100_000, false), p.home(), p.recommend()));
+		off.on(ready);
+		off.on(new ChainsChanged("chains loaded"));
+		assertThat(off.warmUps()).as("warm-ups with chainscout.chains.warm-up=false").isZero();
+		off.stop();
+		var recommendations = recommendations(new cn.chainscout.recommend.Feedback(db.graph()));
+		recommendations.on(new ChainsChanged("chains loaded"));
+		assertThat(recommendations.warmUps()).as("recommendation warm-ups while starting").isZero();
+		recommendations.onReady();
+		recommendations.on(new ChainsChanged("a chain file edited"));
+		assertThat(recommendations.warmUps()).isEqualTo(2);
+		recommendations.stopWarming();
 	}
 
 	@Test

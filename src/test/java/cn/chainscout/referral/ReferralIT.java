@@ -63,7 +63,7 @@ class ReferralIT {
 		properties = new ChainScoutProperties(
 				new ChainScoutProperties.Neo4j(null, "neo4j", null, "neo4j", work.resolve("neo4j"), 0, "64m"),
 				new ChainScoutProperties.Importing(false, data.toString(), work.resolve("reports"), 10_000, 2),
-				new ChainScoutProperties.Search(work.resolve("search"), 200), new ChainScoutProperties.Chains(chains.toString(), 3, 100_000),
+				new ChainScoutProperties.Search(work.resolve("search"), 200), new ChainScoutProperties.Chains(chains.toString(), 3, 100_000, true),
 				new ChainScoutProperties.Home("340881", "桐城市", "", "", ""),
 				new ChainScoutProperties.Recommend(ChainScoutProperties.Weights.defaults(), true));
 		List<Object> events = new ArrayList<>();
