@@ -7,7 +7,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,12 @@ public final class GraphConnection implements AutoCloseable {
 
 	private final String description;
 
-	private GraphConnection(@Nullable EmbeddedNeo4j embedded, Driver driver, String database, String description) {
+	/** Set as the connection closes: see {@link StoppingLogging}. */
+	private final java.util.concurrent.atomic.AtomicBoolean stopping;
+
+	private GraphConnection(@Nullable EmbeddedNeo4j embedded, Driver driver, String database, String description,
+			java.util.concurrent.atomic.AtomicBoolean stopping) {
+		this.stopping = stopping;
 		this.embedded = embedded;
 		this.driver = driver;
 		this.database = database;
@@ -35,14 +39,15 @@ public final class GraphConnection implements AutoCloseable {
 	}
 
 	public static GraphConnection open(ChainScoutProperties.Neo4j settings) {
+		var stopping = new java.util.concurrent.atomic.AtomicBoolean();
 		if (settings.embedded()) {
 			EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort(), settings.pageCache());
 			try {
-				Driver driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.none(), driverConfig());
+				Driver driver = GraphDatabase.driver(embedded.boltUri(), AuthTokens.none(), driverConfig(stopping::get));
 				driver.verifyConnectivity();
 				String description = "embedded Neo4j, data in " + embedded.dataDir() + ", Bolt at " + embedded.boltUri();
 				log.info("Graph database: {}", description);
-				return new GraphConnection(embedded, driver, "neo4j", description);
+				return new GraphConnection(embedded, driver, "neo4j", description, stopping);
 			}
 			catch (RuntimeException ex) {
 				embedded.close();
@@ -62,7 +67,7 @@ public final class GraphConnection implements AutoCloseable {
 		var auth = noPassword ? AuthTokens.none() : AuthTokens.basic(settings.user(), settings.password());
 		Driver driver;
 		try {
-			driver = GraphDatabase.driver(parsed, auth, driverConfig());
+			driver = GraphDatabase.driver(parsed, auth, driverConfig(stopping::get));
 		}
 		catch (IllegalArgumentException ex) {
 			throw badUri(uri, ex); // e.g. "localhost:7687" parses as a URI whose scheme is "localhost"
@@ -83,7 +88,7 @@ public final class GraphConnection implements AutoCloseable {
 		}
 		String description = "external Neo4j at " + parsed + ", database " + settings.database();
 		log.info("Graph database: {}", description);
-		return new GraphConnection(null, driver, settings.database(), description);
+		return new GraphConnection(null, driver, settings.database(), description, stopping);
 	}
 
 	private static GraphStartupProblem badUri(@Nullable String uri, IllegalArgumentException ex) {
@@ -100,10 +105,15 @@ public final class GraphConnection implements AutoCloseable {
 	 * The SLF4J logger asks whether debug is on before it formats anything.
 	 */
 	public static Config driverConfig() {
+		return driverConfig(() -> false);
+	}
+
+	/** As {@link #driverConfig()}, with the retry warnings quiet once {@code stopping} says so ({@link StoppingLogging}). */
+	static Config driverConfig(java.util.function.BooleanSupplier stopping) {
 		return Config.builder()
 			.withMaxConnectionPoolSize(16)
 			.withUserAgent("chainscout")
-			.withLogging(Logging.slf4j())
+			.withLogging(new StoppingLogging(stopping))
 			.build();
 	}
 
@@ -126,6 +136,7 @@ public final class GraphConnection implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stopping.set(true);
 		driver.close();
 		if (embedded != null) {
 			embedded.close();

@@ -56,6 +56,39 @@ class DriverLoggingTest {
 		assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("C: RUN {rows: 10000}");
 	}
 
+	/**
+	 * A background read cut off by the closing driver: while the application stops, the retry logic's
+	 * "will be retried" warning and its stack trace stay out of the log; before, they are kept.
+	 */
+	@Test
+	void retryWarningsAreQuietOnlyWhileStopping() {
+		String retries = StoppingLogging.RETRIES + ".ExponentialBackoffRetryLogic";
+		Logger retryLog = (Logger) LoggerFactory.getLogger(retries);
+		retryLog.setLevel(Level.INFO);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		retryLog.addAppender(appender);
+		try {
+			java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+			var driverLog = GraphConnection.driverConfig(stopping::get).logging().getLog(retries);
+			var failure = new org.neo4j.driver.exceptions.ServiceUnavailableException("Connection is closed");
+			driverLog.warn("Transaction failed and will be retried in 923ms", failure);
+			stopping.set(true);
+			driverLog.warn("Transaction failed and will be retried in 1845ms", failure);
+			driverLog.warn("Transaction failed and will be retried in %sms", 3000);
+			driverLog.error("Retries exhausted", failure);
+			assertThat(appender.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+				.containsExactly("WARN Transaction failed and will be retried in 923ms", "ERROR Retries exhausted");
+			// Other loggers of the driver are not touched.
+			assertThat(GraphConnection.driverConfig(stopping::get).logging().getLog(NAME).getClass().getName())
+				.doesNotContain("StoppingLogging");
+		}
+		finally {
+			retryLog.setLevel(null);
+			retryLog.detachAndStopAllAppenders();
+		}
+	}
+
 	private static Object renderCounting(AtomicInteger rendered) {
 		return new Object() {
 			@Override
