@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * that replaces what an earlier version of the same URL gave. Writes go through one
  * {@link SignalWriter}, which stores the articles handed in meanwhile together in one transaction.
  * The name dictionary is built from the graph on first use and again whenever enterprises change;
- * building it takes a fraction of a second, so every change simply rebuilds it.
+ * building it takes a fraction of a second on the bundled data, so every change simply rebuilds it.
+ * A change before the first use builds nothing: the first use will (at 1M firms the build takes
+ * half a minute, which the import command spent on a dictionary nobody was going to read).
  */
 @Component
 // The sink the application runs with, should the crawler bring a stand-in of its own for its tests.
@@ -48,6 +50,13 @@ public class SignalSink implements ArticleSink {
 	private final Set<String> placeNames;
 
 	private volatile @Nullable SignalExtractor extractor;
+
+	/** Dictionaries built so far (for tests). */
+	private int builds;
+
+	synchronized int builds() {
+		return builds;
+	}
 
 	public SignalSink(Graph graph) {
 		this.store = new SignalStore(graph);
@@ -101,12 +110,15 @@ public class SignalSink implements ArticleSink {
 	}
 
 	@EventListener
-	public void on(EnterprisesChanged change) {
-		rebuild();
+	public synchronized void on(EnterprisesChanged change) {
+		if (extractor != null) {
+			rebuild();
+		}
 	}
 
 	/** Reads every enterprise's names from the graph into a new dictionary. @return names in it */
 	public synchronized int rebuild() {
+		builds++;
 		long start = System.nanoTime();
 		NameDictionary names = NameDictionary.build(store.names(), placeNames);
 		extractor = new SignalExtractor(names, places);

@@ -285,6 +285,27 @@ class SignalIT {
 		events.publishEvent(EnterprisesChanged.of(java.util.Set.of("920001.BJ")));
 	}
 
+	/** A change before anyone extracted signals builds no dictionary: the first use builds it from the graph as it is then. */
+	@Test
+	void theDictionaryIsBuiltOnFirstUseNotAtEveryChangeBefore() {
+		SignalSink fresh = new SignalSink(graph);
+		try {
+			fresh.on(EnterprisesChanged.everything());
+			fresh.on(EnterprisesChanged.of(java.util.Set.of("300750.SZ")));
+			assertThat(fresh.builds()).isZero();
+			String text = "11月21日，宁德时代新能源科技股份有限公司在桐城经开区竞得一宗工业用地。";
+			Article article = new Article("test", "https://www.example-news.cn/2026/11/21/first-use.html", "拿地", LocalDate.of(2026, 11, 21),
+					text, Instant.parse("2026-11-21T03:00:00Z"), Sources.sha256(text.getBytes(StandardCharsets.UTF_8)));
+			assertThat(fresh.extract(article)).as("signals found with the dictionary built on first use").isNotEmpty();
+			assertThat(fresh.builds()).isEqualTo(1);
+			fresh.on(EnterprisesChanged.of(java.util.Set.of("300750.SZ")));
+			assertThat(fresh.builds()).as("once built, a change rebuilds it").isEqualTo(2);
+		}
+		finally {
+			fresh.close();
+		}
+	}
+
 	@ParameterizedTest(name = "{0} → 400 naming {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			?type=FOO               | 参数 type 的值 'FOO' 无效
