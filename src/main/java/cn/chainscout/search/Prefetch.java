@@ -79,19 +79,21 @@ final class Prefetch {
 			throw new IllegalStateException("Interrupted while waiting for the next page from the graph", ex);
 		}
 		finally {
+			// The reader stops at its next hand-over. Emptying the queue first would let it read more.
 			cancelled.set(true);
-			queue.clear();
 			joinQuietly(thread);
+			queue.clear();
 		}
 	}
 
 	private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean cancelled) {
 		try {
-			while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+			do {
 				if (cancelled.get()) {
 					throw new Cancelled();
 				}
 			}
+			while (!queue.offer(item, 50, TimeUnit.MILLISECONDS));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

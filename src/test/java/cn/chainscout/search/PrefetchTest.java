@@ -66,6 +66,7 @@ class PrefetchTest {
 		})).isInstanceOf(IllegalArgumentException.class).hasMessage("index full");
 		assertThat(readThreads()).as("the reading thread has ended when run returns").isZero();
 		int after = read.get();
+		// Indexed or failed: 4; waiting in the queue: AHEAD; read and waiting to be handed over: 1.
 		assertThat(after).as("pages read: those indexed, the failed one, and at most a few ahead").isBetween(4, 4 + Prefetch.AHEAD + 1);
 	}
 
