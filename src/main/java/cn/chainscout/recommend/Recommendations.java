@@ -128,14 +128,9 @@ public class Recommendations {
 
 	private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
 
-	/** Warm-ups started since the service started. */
-	public long warmUps() {
+	/** Warm-ups started since the service started (for tests). */
+	long warmUps() {
 		return warmUps.get();
-	}
-
-	/** As the Spring event of the same name: the service is ready (public for tests outside this package). */
-	public void onReady() {
-		ready();
 	}
 
 	private void warmUpIfReady() {
@@ -181,7 +176,7 @@ public class Recommendations {
 	 * a start took 8.5 s; a chain that needs more than 2 s is cut off after all.
 	 */
 	@jakarta.annotation.PreDestroy
-	public void stopWarming() throws InterruptedException {
+	void stopWarming() throws InterruptedException {
 		warmer.shutdown();
 		if (!warmer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
 			warmer.shutdownNow();

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -19,9 +20,6 @@ final class Prefetch {
 	static final int AHEAD = 2;
 
 	private static final Object END = new Object();
-
-	private record Failure(Throwable cause) {
-	}
 
 	/** Thrown inside the reading thread once the caller has stopped taking pages. */
 	private static final class Cancelled extends RuntimeException {
@@ -42,8 +40,8 @@ final class Prefetch {
 	static <P> void run(String threadName, Consumer<Consumer<P>> reader, Consumer<P> consumer) {
 		BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
 		AtomicBoolean cancelled = new AtomicBoolean();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread thread = new Thread(() -> {
-			Object last = END;
 			try {
 				reader.accept(page -> put(queue, page, cancelled));
 			}
@@ -51,25 +49,34 @@ final class Prefetch {
 				return;
 			}
 			catch (Throwable ex) {
-				last = new Failure(ex);
+				failure.set(ex);
 			}
 			try {
-				put(queue, last, cancelled);
+				put(queue, END, cancelled);
 			}
-			catch (Cancelled ex) {
-				// The caller has stopped: nobody waits for the end.
+			catch (RuntimeException ex) {
+				// The caller has stopped, or this thread was interrupted: the caller sees it has ended.
 			}
 		}, threadName);
 		thread.setDaemon(true);
 		thread.start();
 		try {
 			while (true) {
-				Object item = queue.take();
-				if (item == END) {
-					return;
+				Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (item == null) {
+					if (!thread.isAlive() && queue.isEmpty()) {
+						Throwable cause = failure.get();
+						throw cause != null ? rethrow(cause)
+								: new IllegalStateException("The thread reading pages from the graph (" + threadName + ") stopped before the last page");
+					}
+					continue;
 				}
-				if (item instanceof Failure failure) {
-					throw rethrow(failure.cause());
+				if (item == END) {
+					Throwable cause = failure.get();
+					if (cause != null) {
+						throw rethrow(cause);
+					}
+					return;
 				}
 				consumer.accept((P) item);
 			}
@@ -78,12 +85,24 @@ final class Prefetch {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the next page from the graph", ex);
 		}
-		finally {
-			// The reader stops at its next hand-over. Emptying the queue first would let it read more.
-			cancelled.set(true);
-			joinQuietly(thread);
-			queue.clear();
+		catch (RuntimeException | Error ex) {
+			stop(thread, queue, cancelled);
+			Throwable cause = failure.get();
+			if (cause != null && cause != ex && cause != ex.getCause()) {
+				ex.addSuppressed(cause); // the reader failed too: keep its reason
+			}
+			throw ex;
 		}
+		finally {
+			stop(thread, queue, cancelled);
+		}
+	}
+
+	/** Stops the reader at its next hand-over and waits for it. Emptying the queue first would let it read more. */
+	private static void stop(Thread thread, BlockingQueue<Object> queue, AtomicBoolean cancelled) {
+		cancelled.set(true);
+		joinQuietly(thread);
+		queue.clear();
 	}
 
 	private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean cancelled) {
@@ -97,7 +116,7 @@ final class Prefetch {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new Cancelled();
+			throw new IllegalStateException("Interrupted while handing over a page read from the graph", ex);
 		}
 	}
 

@@ -120,6 +120,14 @@ class ChainMapIT {
 		var ready = new org.springframework.boot.context.event.ApplicationReadyEvent(new org.springframework.boot.SpringApplication(),
 				new String[0], null, java.time.Duration.ZERO);
 		ChainMaps fresh = new ChainMaps(db.graph(), properties(chainsDir.toString()));
+		// Its own chain maps, so that its warm-up leaves the maps of the other tests alone.
+		var recommendations = new cn.chainscout.recommend.Recommendations(db.graph(), fresh,
+				new cn.chainscout.recommend.Feedback(db.graph()), new cn.chainscout.referral.WarmPaths(db.graph()),
+				new cn.chainscout.referral.Projects(db.graph()), ChainScoutProperties.Weights.defaults(), null,
+				new cn.chainscout.recommend.LikelyMakerModel(db.graph()));
+		ChainScoutProperties p = properties(chainsDir.toString());
+		ChainMaps off = new ChainMaps(db.graph(), new ChainScoutProperties(p.neo4j(), p.importing(), p.search(),
+				new ChainScoutProperties.Chains(chainsDir.toString(), 3, 100_000, false), p.home(), p.recommend()));
 		try {
 			fresh.on(new ChainsChanged("chains loaded"));
 			fresh.on(cn.chainscout.search.EnterprisesChanged.of(Set.of("300750.SZ")));
@@ -133,24 +141,22 @@ class ChainMapIT {
 			assertThat(fresh.mapsKept()).as("chain maps computed by the warm-up").isPositive();
 			fresh.on(new ChainsChanged("a chain file edited"));
 			assertThat(fresh.warmUps()).as("once ready, a change starts the warm-up again").isEqualTo(2);
+
+			off.on(ready);
+			off.on(new ChainsChanged("chains loaded"));
+			assertThat(off.warmUps()).as("warm-ups with chainscout.chains.warm-up=false").isZero();
+
+			recommendations.on(new ChainsChanged("chains loaded"));
+			assertThat(cn.chainscout.recommend.Warmups.started(recommendations)).as("recommendation warm-ups while starting").isZero();
+			cn.chainscout.recommend.Warmups.ready(recommendations);
+			recommendations.on(new ChainsChanged("a chain file edited"));
+			assertThat(cn.chainscout.recommend.Warmups.started(recommendations)).isEqualTo(2);
 		}
 		finally {
+			cn.chainscout.recommend.Warmups.stop(recommendations);
 			fresh.stop();
+			off.stop();
 		}
-		ChainScoutProperties p = properties(chainsDir.toString());
-		ChainMaps off = new ChainMaps(db.graph(), new ChainScoutProperties(p.neo4j(), p.importing(), p.search(),
-				new ChainScoutProperties.Chains(chainsDir.toString(), 3, 100_000, false), p.home(), p.recommend()));
-		off.on(ready);
-		off.on(new ChainsChanged("chains loaded"));
-		assertThat(off.warmUps()).as("warm-ups with chainscout.chains.warm-up=false").isZero();
-		off.stop();
-		var recommendations = recommendations(new cn.chainscout.recommend.Feedback(db.graph()));
-		recommendations.on(new ChainsChanged("chains loaded"));
-		assertThat(recommendations.warmUps()).as("recommendation warm-ups while starting").isZero();
-		recommendations.onReady();
-		recommendations.on(new ChainsChanged("a chain file edited"));
-		assertThat(recommendations.warmUps()).isEqualTo(2);
-		recommendations.stopWarming();
 	}
 
 	@Test

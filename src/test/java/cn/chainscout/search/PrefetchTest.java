@@ -71,6 +71,39 @@ class PrefetchTest {
 	}
 
 	@Test
+	@org.junit.jupiter.api.Timeout(20) // before, the caller waited for ever
+	void anInterruptedReaderEndsTheRunInsteadOfLeavingTheCallerWaiting() {
+		List<List<Integer>> seen = new ArrayList<>();
+		assertThatThrownBy(() -> Prefetch.<List<Integer>>run("prefetch-test", each -> {
+			each.accept(List.of(1));
+			Thread.currentThread().interrupt();
+			each.accept(List.of(2));
+		}, seen::add)).isInstanceOf(IllegalStateException.class).hasMessageContaining("Interrupted");
+		assertThat(seen).containsExactly(List.of(1));
+		assertThat(readThreads()).isZero();
+	}
+
+	@Test
+	void whenBothSidesFailTheReadersReasonIsKept() {
+		java.util.concurrent.CountDownLatch readerFailing = new java.util.concurrent.CountDownLatch(1);
+		IllegalStateException readerFailure = new IllegalStateException("graph gone");
+		assertThatThrownBy(() -> Prefetch.<List<Integer>>run("prefetch-test", each -> {
+			each.accept(List.of(1));
+			readerFailing.countDown();
+			throw readerFailure;
+		}, page -> {
+			try {
+				readerFailing.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalArgumentException("index full");
+		})).isInstanceOf(IllegalArgumentException.class).hasMessage("index full")
+			.satisfies(ex -> assertThat(ex.getSuppressed()).containsExactly(readerFailure));
+	}
+
+	@Test
 	void anErrorInTheReaderIsNotWrapped() {
 		assertThatThrownBy(() -> Prefetch.<List<Integer>>run("prefetch-test", each -> {
 			throw new OutOfMemoryError("test");
