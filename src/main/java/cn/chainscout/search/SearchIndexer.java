@@ -55,21 +55,36 @@ public class SearchIndexer {
 	/** Rebuilds the index from the graph. @return documents indexed */
 	public synchronized long rebuild() {
 		long start = System.nanoTime();
-		long count = refill(index, documents::forEachPage);
+		// The product index comes from the same read: each firm's products and shares (MakerTally).
+		MakerTally makers = products != null ? new MakerTally() : null;
+		long count = refill(index, each -> documents.forEachPage(page -> {
+			if (makers != null) {
+				page.forEach(makers::add);
+			}
+			each.accept(page);
+		}));
 		enterprisesRebuilt = true;
 		double seconds = (System.nanoTime() - start) / 1e9;
 		log.info("Search index rebuilt from the graph: {} enterprises in {} s ({} docs/s), in {}", count,
 				String.format("%.1f", seconds), Math.round(count / Math.max(seconds, 1e-3)), index.dir());
-		rebuildProducts();
+		if (makers != null) {
+			rebuildProducts(makers::forEachPage);
+		}
 		return count;
 	}
 
 	private void rebuildProducts() {
-		if (products == null || productDocuments == null) {
+		if (productDocuments != null) {
+			rebuildProducts(productDocuments::forEachPage);
+		}
+	}
+
+	private void rebuildProducts(java.util.function.Consumer<java.util.function.Consumer<List<ProductDocument>>> pages) {
+		if (products == null) {
 			return;
 		}
 		long start = System.nanoTime();
-		long count = refill(products, productDocuments::forEachPage);
+		long count = refill(products, pages);
 		productsRebuilt = true;
 		log.info("Product index rebuilt: {} products in {} s", count, String.format("%.1f", (System.nanoTime() - start) / 1e9));
 	}
