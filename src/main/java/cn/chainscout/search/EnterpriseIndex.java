@@ -18,7 +18,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -83,13 +82,7 @@ public final class EnterpriseIndex implements AutoCloseable, Refillable<Enterpri
 	private void write(Collection<EnterpriseDocument> documents, boolean replace) {
 		try {
 			for (EnterpriseDocument d : documents) {
-				Document doc = FACETS.build(toLucene(d));
-				if (replace) {
-					store.writer().updateDocument(new Term(Fields.CODE, d.code()), doc);
-				}
-				else {
-					store.writer().addDocument(doc);
-				}
+				store.write(Fields.CODE, d.code(), FACETS.build(toLucene(d)), replace);
 			}
 		}
 		catch (IOException ex) {

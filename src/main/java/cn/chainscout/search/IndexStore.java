@@ -134,6 +134,25 @@ final class IndexStore implements AutoCloseable {
 		return writer;
 	}
 
+	/**
+	 * Writes a document whose {@code keyField} holds {@code key}. With {@code replace}, a document with
+	 * the same key is removed first; without, none may exist (after {@link #deleteAll()}), which spares
+	 * the index a delete per document.
+	 */
+	void write(String keyField, String key, org.apache.lucene.document.Document doc, boolean replace) {
+		try {
+			if (replace) {
+				writer.updateDocument(new org.apache.lucene.index.Term(keyField, key), doc);
+			}
+			else {
+				writer.addDocument(doc);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write to the search index in " + dir, ex);
+		}
+	}
+
 	/** Removes the documents whose {@code keyField} holds one of {@code keys}. */
 	void delete(String keyField, java.util.Collection<String> keys) {
 		try {

@@ -81,25 +81,15 @@ public final class ProductIndex implements AutoCloseable, Refillable<ProductDocu
 	}
 
 	private void write(Collection<ProductDocument> products, boolean replace) {
-		try {
-			for (ProductDocument p : products) {
-				Document doc = new Document();
-				doc.add(new KeywordField(NAME_EXACT, p.name(), Field.Store.YES));
-				doc.add(new TextField(NAME, p.name(), Field.Store.NO));
-				doc.add(new TextField(WORDS, p.name(), Field.Store.NO));
-				doc.add(new StoredField(MAKERS, JSON.writeValueAsString(p.makers())));
-				doc.add(new StoredField(MAKER_COUNT, p.makerCount()));
-				doc.add(new NumericDocValuesField(MAKER_COUNT, p.makerCount()));
-				if (replace) {
-					store.writer().updateDocument(new Term(NAME_EXACT, p.name()), doc);
-				}
-				else {
-					store.writer().addDocument(doc);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write to the product index in " + store.dir(), ex);
+		for (ProductDocument p : products) {
+			Document doc = new Document();
+			doc.add(new KeywordField(NAME_EXACT, p.name(), Field.Store.YES));
+			doc.add(new TextField(NAME, p.name(), Field.Store.NO));
+			doc.add(new TextField(WORDS, p.name(), Field.Store.NO));
+			doc.add(new StoredField(MAKERS, JSON.writeValueAsString(p.makers())));
+			doc.add(new StoredField(MAKER_COUNT, p.makerCount()));
+			doc.add(new NumericDocValuesField(MAKER_COUNT, p.makerCount()));
+			store.write(NAME_EXACT, p.name(), doc, replace);
 		}
 	}
 
