@@ -28,14 +28,19 @@ import org.neo4j.driver.Session;
  * first round, so no round parses, checks or holds data of its own. Each round creates
  * {@code nodes} nodes under a new label, so every round writes into an empty label, as an import does.
  *
- * <p>Run it with {@code tools/bench/lean-nodes.sh [rounds] [nodes]}, which puts the jar's classes and
- * libraries on the class path.
+ * <p>A third argument {@code csv} sends the same rows another way: each batch is written to a CSV
+ * file first (timed with the round) and the server reads it with {@code LOAD CSV} in the same
+ * transaction of 10,000 rows, so nothing but the statement crosses Bolt.
+ *
+ * <p>Run it with {@code tools/bench/lean-nodes.sh [rounds] [nodes] [unwind|csv]}, which puts the jar's
+ * classes and libraries on the class path.
  */
 public class LeanNodeProbe {
 
 	public static void main(String[] args) throws Exception {
 		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
 		int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+		boolean csv = args.length > 2 && args[2].equals("csv");
 		Path home = Files.createTempDirectory("chainscout-lean-nodes");
 		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, "512m")) {
 			Random random = new Random(1);
@@ -63,13 +68,37 @@ public class LeanNodeProbe {
 							CREATE (e:Lean%d {code: $row_code[ri], src: $src, name: $row_name[ri], fullName: $row_fullName[ri],
 							    exchange: $row_exchange[ri], listedOn: $row_listedOn[ri], needsReview: $row_needsReview[ri],
 							    nameVariants: $row_variants[ri], regionStatus: $row_regionStatus[ri], sourceLine: $row_line[ri]})""".formatted(round);
+					String csvCypher = """
+							LOAD CSV FROM $url AS r
+							CREATE (e:Lean%d {code: r[0], src: $src, name: r[1], fullName: r[2],
+							    exchange: r[3], listedOn: date(r[4]), sourceLine: toInteger(r[5])})""".formatted(round);
 					long start = System.nanoTime();
+					Path csvDir = home.resolve("csv" + round);
+					if (csv) {
+						Files.createDirectories(csvDir);
+						for (int from = 0; from < nodes; from += 10_000) {
+							StringBuilder file = new StringBuilder();
+							for (int i = from; i < Math.min(nodes, from + 10_000); i++) {
+								file.append(codes.get(i)).append(',').append(names.get(i)).append(',').append(fullNames.get(i))
+									.append(',').append(exchanges.get(i)).append(',').append(listed.get(i)).append(',')
+									.append(lines.get(i)).append('\n');
+							}
+							Files.writeString(csvDir.resolve(from + ".csv"), file.toString());
+						}
+					}
 					List<Future<?>> batches = new ArrayList<>();
 					for (int from = 0; from < nodes; from += 10_000) {
 						int f = from;
 						int t = Math.min(nodes, from + 10_000);
 						batches.add(writers.submit(() -> {
 							Map<String, Object> p = new HashMap<>();
+							if (csv) {
+								p.put("src", 1L);
+								p.put("url", csvDir.resolve(f + ".csv").toUri().toString());
+								try (Session session = driver.session()) {
+									return session.executeWrite(tx -> tx.run(csvCypher, p).consume().counters().nodesCreated());
+								}
+							}
 							p.put("src", 1L);
 							p.put("row_count", t - f);
 							p.put("row_code", codes.subList(f, t));
