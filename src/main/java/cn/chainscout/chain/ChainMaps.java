@@ -14,6 +14,7 @@ import cn.chainscout.region.Gazetteer;
 import cn.chainscout.region.Region;
 import cn.chainscout.search.EnterprisesChanged;
 import cn.chainscout.system.ChainScoutProperties;
+import cn.chainscout.system.Warmer;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -46,53 +47,39 @@ public class ChainMaps {
 	/** Bumped by every change, so a result computed before the change is not kept. */
 	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-	private final java.util.concurrent.ExecutorService warmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "chain-map-warmer");
-		t.setDaemon(true);
-		return t;
-	});
+	/** Computes every chain's map and gaps in the background; a request for a chain being computed waits for it. */
+	private final Warmer warmer;
 
 	public ChainMaps(Graph graph, ChainScoutProperties properties) {
 		this.graph = graph;
 		this.properties = properties;
+		this.warmer = new Warmer("chain maps", () -> properties.chains().warmUp(), generation::get, this::chainIds, id -> {
+			map(id);
+			gaps(id);
+		});
 	}
 
 	@EventListener
 	public void on(ChainsChanged change) {
 		clear();
-		warmUpIfReady();
+		warmer.changed();
 	}
 
 	@EventListener
 	public void on(EnterprisesChanged change) {
 		clear();
-		warmUpIfReady();
+		warmer.changed();
 	}
-
-	/**
-	 * Set once the service is ready. Until then the start-up tasks change the graph one after another;
-	 * each change would start the warm-up again, and the warm-up would take CPU from the start-up.
-	 */
-	private volatile boolean ready;
 
 	/** Once the service is ready, compute every chain in the background so no user waits for it. */
 	@EventListener
 	public void on(org.springframework.boot.context.event.ApplicationReadyEvent event) {
-		ready = true;
-		warmUp();
+		warmer.ready();
 	}
-
-	private void warmUpIfReady() {
-		if (ready) {
-			warmUp();
-		}
-	}
-
-	private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
 
 	/** Warm-ups started so far (for tests). */
 	long warmUps() {
-		return warmUps.get();
+		return warmer.rounds();
 	}
 
 	/** Chains whose map is computed and kept (for tests). */
@@ -100,47 +87,9 @@ public class ChainMaps {
 		return maps.size();
 	}
 
-	/** {@code chainscout.chains.warm-up}: false in the jar's commands, which measure their own work only. */
-	private boolean warming() {
-		return properties.chains().warmUp();
-	}
-
-	/** As the recommendations' warm-up: up to 2 s to finish the chain at hand, so its query is not cut off as the driver closes. */
 	@jakarta.annotation.PreDestroy
 	void stop() throws InterruptedException {
-		warmer.shutdown();
-		if (!warmer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
-			warmer.shutdownNow();
-		}
-	}
-
-	/**
-	 * Computes every chain's map and gaps in the background, one chain at a time. A request for a
-	 * chain being computed waits for that computation instead of starting its own.
-	 */
-	public void warmUp() {
-		if (!warming()) {
-			return;
-		}
-		warmUps.incrementAndGet();
-		long asked = generation.get();
-		warmer.submit(() -> {
-			if (warmer.isShutdown()) {
-				return;
-			}
-			try {
-				for (String id : chainIds()) {
-					if (generation.get() != asked || warmer.isShutdown()) {
-						return;
-					}
-					map(id);
-					gaps(id);
-				}
-			}
-			catch (RuntimeException ex) {
-				org.slf4j.LoggerFactory.getLogger(ChainMaps.class).debug("Warming chain maps stopped: {}", ex.toString());
-			}
-		});
+		warmer.stop();
 	}
 
 	public void clear() {

@@ -82,6 +82,8 @@ public class Recommendations {
 		this.weights = weights;
 		this.activity = activity;
 		this.likely = likely;
+		this.warmer = new cn.chainscout.system.Warmer("recommendations", () -> warming, generation::get, () -> maps.chainNames().keySet(),
+				chain -> recommend(chain, null, null, 1));
 	}
 
 	/** Candidates by chain and link, with what the graph says about them; dropped when the graph changes. */
@@ -90,7 +92,7 @@ public class Recommendations {
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.chain.ChainsChanged change) {
 		clear();
-		warmUpIfReady();
+		warmer.changed();
 	}
 
 	/** Drops what was computed from the graph, so the next request reads it again (benchmarks use it too). */
@@ -104,89 +106,31 @@ public class Recommendations {
 	/** Counts graph changes, so that an answer computed across one is not kept. */
 	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-	private final java.util.concurrent.ExecutorService warmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "recommendations-warm-up");
-		t.setDaemon(true);
-		return t;
-	});
-
 	/** {@code chainscout.recommend.warm-up}: false in the jar's commands, which measure their own work only. */
 	private boolean warming = true;
 
-	/**
-	 * Set once the service is ready. Until then the start-up tasks change the graph one after another
-	 * (the chains, the local firms, the referrers); each change would start the warm-up again, and the
-	 * warm-up would take CPU from the start-up itself.
-	 */
-	private volatile boolean ready;
+	/** Computes every chain's candidates in the background, so that a chain lead's first request is answered from memory. */
+	private final cn.chainscout.system.Warmer warmer;
 
 	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
 	void ready() {
-		ready = true;
-		warmUp();
+		warmer.ready();
 	}
-
-	private final java.util.concurrent.atomic.AtomicLong warmUps = new java.util.concurrent.atomic.AtomicLong();
 
 	/** Warm-ups started since the service started (for tests). */
 	long warmUps() {
-		return warmUps.get();
+		return warmer.rounds();
 	}
 
-	private void warmUpIfReady() {
-		if (ready) {
-			warmUp();
-		}
-	}
-
-	/**
-	 * Computes every chain's candidates in the background once the service is ready and after each
-	 * graph change, so that a chain lead's first request is answered from memory.
-	 */
-	public void warmUp() {
-		if (!warming) {
-			return;
-		}
-		warmUps.incrementAndGet();
-		long seen = generation.get();
-		warmer.execute(() -> {
-			if (warmer.isShutdown()) {
-				return;
-			}
-			for (String chain : maps.chainNames().keySet()) {
-				if (seen != generation.get() || warmer.isShutdown()) {
-					return;
-				}
-				try {
-					recommend(chain, null, null, 1);
-				}
-				catch (RuntimeException ex) {
-					if (warmer.isShutdown()) {
-						return; // the service is stopping and its driver closed under the warm-up: nothing to report
-					}
-					org.slf4j.LoggerFactory.getLogger(Recommendations.class).warn("Warming up the recommendations of {} failed: {}", chain, ex.toString());
-				}
-			}
-		});
-	}
-
-	/**
-	 * The warm-up stops after the chain it is on, and the service waits up to 2 s for that one before
-	 * the driver closes: cut off mid-query, the database logs an ERROR. Longer, and a stop right after
-	 * a start took 8.5 s; a chain that needs more than 2 s is cut off after all.
-	 */
 	@jakarta.annotation.PreDestroy
 	void stopWarming() throws InterruptedException {
-		warmer.shutdown();
-		if (!warmer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
-			warmer.shutdownNow();
-		}
+		warmer.stop();
 	}
 
 	@org.springframework.context.event.EventListener
 	public void on(cn.chainscout.search.EnterprisesChanged change) {
 		clear();
-		warmUpIfReady();
+		warmer.changed();
 	}
 
 	/** A firm the graph does not link to a missing link's product but that probably makes it. */
