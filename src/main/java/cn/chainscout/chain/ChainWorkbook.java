@@ -6,11 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
+import cn.chainscout.web.Sheets;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -20,40 +16,12 @@ final class ChainWorkbook {
 	private ChainWorkbook() {
 	}
 
-	/** One header row in bold, frozen, with a filter. */
 	static Sheet sheet(XSSFWorkbook wb, String name, List<String> header, int[] widths) {
-		Sheet sheet = wb.createSheet(name);
-		CellStyle bold = wb.createCellStyle();
-		Font font = wb.createFont();
-		font.setBold(true);
-		bold.setFont(font);
-		bold.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-		bold.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-		Row row = sheet.createRow(0);
-		for (int i = 0; i < header.size(); i++) {
-			var cell = row.createCell(i);
-			cell.setCellValue(header.get(i));
-			cell.setCellStyle(bold);
-			sheet.setColumnWidth(i, (i < widths.length ? widths[i] : 12) * 256);
-		}
-		sheet.createFreezePane(0, 1);
-		sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, header.size() - 1));
-		return sheet;
+		return Sheets.sheet(wb, name, header, widths);
 	}
 
 	static void row(Sheet sheet, Object... values) {
-		Row row = sheet.createRow(sheet.getLastRowNum() + 1);
-		for (int i = 0; i < values.length; i++) {
-			Object v = values[i];
-			var cell = row.createCell(i);
-			if (v instanceof Number n) {
-				cell.setCellValue(n.doubleValue());
-			}
-			else if (v != null) {
-				String s = v.toString();
-				cell.setCellValue(s.length() > 32000 ? s.substring(0, 32000) : s);
-			}
-		}
+		Sheets.row(sheet, values);
 	}
 
 	static byte[] write(ChainMap map, List<ChainGap> gaps, java.util.function.Function<String, ChainMaps.NodeMakers> makersOf) {
