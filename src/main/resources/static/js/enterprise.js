@@ -43,7 +43,7 @@
     fetch('/api/v1/projects?enterprise=' + encodeURIComponent(code)).then(json).then(function (list) {
       if (!list.length) { projects.innerHTML = '<p class="muted">尚无项目。</p>'; return; }
       projects.innerHTML = '<table id="project-table"><tr><th>项目</th><th>产业链</th><th>阶段</th><th>投资额（亿元）</th><th>引荐人</th><th>进展</th></tr>' + list.map(function (p) {
-        return '<tr><td>' + esc(p.name) + ' <span class="muted">' + esc(p.id) + '</span></td><td>' + esc(p.chain || '') + '</td><td>' + esc(p.stage) + '</td><td>'
+        return '<tr><td>' + esc(p.name) + ' <span class="muted">' + esc(p.id) + '</span></td><td>' + esc(p.chainName || p.chain || '') + '</td><td>' + esc(p.stage) + '</td><td>'
           + (p.investmentYuan == null ? '' : (p.investmentYuan / 1e8).toFixed(2)) + '</td><td>' + p.referrers.map(function (r) {
             var credited = p.credits.some(function (c) { return c.referrer === r; });
             return esc(r) + (credited ? '（已记功）' : '');

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,8 +44,29 @@ public class Projects {
 	public record Credit(String referrer, String kind, String stage, OffsetDateTime at) {
 	}
 
-	public record Project(String id, String name, String enterprise, String enterpriseName, @Nullable String chain, String stage,
-			@Nullable Double investmentYuan, List<String> referrers, List<Move> moves, List<Credit> credits) {
+	public record Project(String id, String name, String enterprise, String enterpriseName, @Nullable String chain,
+			@Nullable String chainName, String stage, @Nullable Double investmentYuan, List<String> referrers, List<Move> moves,
+			List<Credit> credits) {
+
+		/** The move that reached a stage, if the project has reached it. */
+		public Optional<Move> reached(String stage) {
+			return moves.stream().filter(m -> m.stage().equals(stage)).findFirst();
+		}
+
+		/** The latest move. */
+		public Move latest() {
+			return moves.get(moves.size() - 1);
+		}
+
+		/** The later stages the project can move to, in order. */
+		public List<String> nextStages() {
+			return STAGES.subList(STAGES.indexOf(stage) + 1, STAGES.size());
+		}
+
+		/** Whether the referrer has been credited for this project. */
+		public boolean credited(String referrer) {
+			return credits.stream().anyMatch(c -> c.referrer().equals(referrer));
+		}
 	}
 
 	/** What a recruiter enters to open a project. */
@@ -62,7 +84,7 @@ public class Projects {
 		List<String> referrers = request.referrers() == null ? List.of()
 				: request.referrers().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
 		String id = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-		LocalDate date = request.date() == null ? LocalDate.now() : request.date();
+		LocalDate date = happened(request.date());
 		graph.write(tx -> {
 			Record e = tx.run("MATCH (e:Enterprise {code: $code}) RETURN e.name AS name", Map.of("code", enterprise)).list().stream()
 				.findFirst().orElseThrow(() -> new NotFoundException("没有代码为 " + enterprise + " 的企业"));
@@ -114,7 +136,12 @@ public class Projects {
 			throw new IllegalArgumentException("项目 " + id + " 已在“" + current.stage() + "”阶段，不能改为“" + to + "”（阶段只能向后推进："
 					+ String.join("→", STAGES) + "）");
 		}
-		LocalDate when = date == null ? LocalDate.now() : date;
+		LocalDate when = happened(date);
+		Move last = current.latest();
+		if (when.isBefore(last.date())) {
+			throw new IllegalArgumentException("date 的值 " + when + " 早于项目 " + id + " 上一阶段“" + last.stage() + "”的日期 " + last.date()
+					+ "，阶段日期应依次不早于前一阶段");
+		}
 		graph.write(tx -> {
 			tx.run("""
 					MATCH (p:Project {id: $id})
@@ -144,12 +171,16 @@ public class Projects {
 			.orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的项目"));
 	}
 
-	/** Projects of a chain, or all when chain is null; newest first. */
-	public List<Project> list(@Nullable String chain, @Nullable String enterprise) {
+	/** Projects of a chain, an enterprise and at a stage, each filter left out when null; newest first. */
+	public List<Project> list(@Nullable String chain, @Nullable String enterprise, @Nullable String stage) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("chain", chain);
 		p.put("enterprise", enterprise);
-		return find("MATCH (p:Project) WHERE ($chain IS NULL OR p.chain = $chain) AND ($enterprise IS NULL OR p.enterprise = $enterprise)", p);
+		p.put("stage", stage == null ? null : stage(stage));
+		return find("""
+				MATCH (p:Project)
+				WHERE ($chain IS NULL OR p.chain = $chain) AND ($enterprise IS NULL OR p.enterprise = $enterprise)
+				  AND ($stage IS NULL OR p.stage = $stage)""", p);
 	}
 
 	/** The projects a referrer is credited for. */
@@ -175,10 +206,11 @@ public class Projects {
 		graph.query(match + """
 
 				MATCH (p)-[:FOR]->(e:Enterprise)
+				OPTIONAL MATCH (chain:Chain {id: p.chain})
 				OPTIONAL MATCH (r:Referrer)-[:BROUGHT]->(p)
 				OPTIONAL MATCH (r)-[c:CREDITED]->(p)
-				WITH p, e, r, c ORDER BY r.key
-				RETURN p{.*} AS p, e.name AS name, [x IN collect(r.key) WHERE x IS NOT NULL] AS referrers,
+				WITH p, e, chain, r, c ORDER BY r.key
+				RETURN p{.*} AS p, e.name AS name, chain.name AS chainName, [x IN collect(r.key) WHERE x IS NOT NULL] AS referrers,
 				       [x IN collect(CASE WHEN c IS NOT NULL THEN {referrer: r.key, kind: r.kind, stage: c.stage, at: c.at} END) WHERE x IS NOT NULL] AS credits
 				ORDER BY p.createdAt DESC, p.id""", params).forEach(r -> {
 			var p = r.get("p");
@@ -189,11 +221,21 @@ public class Projects {
 			List<Credit> credits = r.get("credits").asList(v -> new Credit(v.get("referrer").asString(), v.get("kind").asString(),
 					v.get("stage").asString(), v.get("at").asOffsetDateTime()));
 			out.add(new Project(p.get("id").asString(), p.get("name").asString(), p.get("enterprise").asString(), r.get("name").asString(),
-					p.get("chain").isNull() ? null : p.get("chain").asString(), p.get("stage").asString(),
+					p.get("chain").isNull() ? null : p.get("chain").asString(),
+					r.get("chainName").isNull() ? null : r.get("chainName").asString(), p.get("stage").asString(),
 					p.get("investmentYuan").isNull() ? null : p.get("investmentYuan").asDouble(), r.get("referrers").asList(v -> v.asString()),
 					moves, credits));
 		});
 		return out;
+	}
+
+	/** The date of a move: today when left out; never later than today, as the ledger records what has happened. */
+	private static LocalDate happened(@Nullable LocalDate date) {
+		LocalDate today = LocalDate.now();
+		if (date != null && date.isAfter(today)) {
+			throw new IllegalArgumentException("date 的值 " + date + " 晚于今天（" + today + "），台账只记已经发生的进展");
+		}
+		return date == null ? today : date;
 	}
 
 	private static String stage(String text) {

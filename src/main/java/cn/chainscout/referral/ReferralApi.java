@@ -33,7 +33,10 @@ class ReferralApi {
 
 	private final Graph graph;
 
-	ReferralApi(ReferrerService referrers, WarmPaths warmPaths, Projects projects, Graph graph) {
+	private final ProjectLedgers ledgers;
+
+	ReferralApi(ReferrerService referrers, WarmPaths warmPaths, Projects projects, ProjectLedgers ledgers, Graph graph) {
+		this.ledgers = ledgers;
 		this.referrers = referrers;
 		this.warmPaths = warmPaths;
 		this.projects = projects;
@@ -138,11 +141,25 @@ class ReferralApi {
 		return projects.advance(id, request.stage(), request.by(), request.date());
 	}
 
-	@Operation(summary = "项目台账，可按产业链或企业筛选")
+	@Operation(summary = "项目台账，可按产业链、企业或当前阶段筛选，新登记的在前")
 	@GetMapping("/api/v1/projects")
-	List<Projects.Project> projects(@RequestParam(required = false) String chain, @RequestParam(required = false) String enterprise) {
-		return projects.list(chain == null || chain.isBlank() ? null : chain,
-				enterprise == null || enterprise.isBlank() ? null : EnterpriseCodes.check(enterprise));
+	List<Projects.Project> projects(@RequestParam(required = false) String chain, @RequestParam(required = false) String enterprise,
+			@RequestParam(required = false) String stage) {
+		return projects.list(blankToNull(chain), enterprise == null || enterprise.isBlank() ? null : EnterpriseCodes.check(enterprise),
+				blankToNull(stage));
+	}
+
+	@Operation(summary = "项目台账导出为 Excel：台账、阶段汇总和说明三张表，筛选同台账页（产业链、阶段、关键词）")
+	@GetMapping("/api/v1/projects/export.xlsx")
+	ResponseEntity<byte[]> ledgerWorkbook(@RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) String q) {
+		ProjectLedger ledger = ledgers.read(blankToNull(chain), blankToNull(stage), blankToNull(q));
+		return attachment("招商项目台账" + java.time.LocalDate.now() + ".xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledger.workbook());
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	@GetMapping("/api/v1/projects/{id}")

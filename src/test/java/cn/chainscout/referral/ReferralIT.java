@@ -198,7 +198,8 @@ class ReferralIT {
 	@Test
 	@Order(6)
 	void aLandedProjectCreditsItsReferrerAndLeavesTheList() {
-		Projects.Project p = projects.create(new Projects.NewProject(null, "900001.SZ", "battery", null, 1.2e9, List.of("王一"), "招商一组", null));
+		Projects.Project p = projects.create(new Projects.NewProject(null, "900001.SZ", "battery", null, 1.2e9, List.of("王一"), "招商一组",
+				java.time.LocalDate.of(2026, 11, 2)));
 		assertThat(p.stage()).isEqualTo("在谈");
 		assertThat(p.name()).isEqualTo("示范隔膜项目");
 		assertThat(p.credits()).isEmpty();
@@ -228,6 +229,76 @@ class ReferralIT {
 
 	@Test
 	@Order(7)
+	void theLedgerFiltersCountsByStageAndExportsAWorkbookThatReadsBack() throws Exception {
+		ProjectLedgers ledgers = new ProjectLedgers(projects, db.graph());
+		Projects.Project talks = projects.create(new Projects.NewProject("电解液二期", "900002.SZ", "battery", null, 3.0e8, null, "招商二组",
+				java.time.LocalDate.of(2026, 11, 10)));
+		ProjectLedger all = ledgers.read(null, null, null);
+		assertThat(all.projects()).extracting(Projects.Project::enterprise).as("newest first").containsExactly("900002.SZ", "900001.SZ");
+		assertThat(all.projects()).extracting(Projects.Project::chainName).containsOnly("锂电池测试链");
+		assertThat(all.stages()).extracting(ProjectLedger.StageTotal::stage).containsExactlyElementsOf(Projects.STAGES);
+		assertThat(all.stages()).filteredOn(t -> t.projects() > 0)
+			.extracting(ProjectLedger.StageTotal::stage, ProjectLedger.StageTotal::projects, ProjectLedger.StageTotal::investmentYi)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("在谈", 1, 3.0), org.assertj.core.groups.Tuple.tuple("开工", 1, 12.0));
+		assertThat(all.landed()).isEqualTo(1);
+		assertThat(all.investmentYi()).isEqualTo(15.0);
+		assertThat(all.filters()).isEqualTo("全部项目");
+
+		assertThat(ledgers.read(null, "在谈", null).projects()).extracting(Projects.Project::id).containsExactly(talks.id());
+		assertThat(ledgers.read("battery", null, "王一").projects()).extracting(Projects.Project::enterprise).containsExactly("900001.SZ");
+		assertThat(ledgers.read(null, null, "电解液").projects()).extracting(Projects.Project::id).containsExactly(talks.id());
+		assertThat(ledgers.read(null, null, "900001.sz").projects()).extracting(Projects.Project::enterprise).containsExactly("900001.SZ");
+		ProjectLedger none = ledgers.read("battery", "达产", null);
+		assertThat(none.projects()).isEmpty();
+		assertThat(none.filters()).isEqualTo("产业链：锂电池测试链；当前阶段：达产");
+		assertThatThrownBy(() -> ledgers.read("no-such-chain", null, null)).hasMessageContaining("'no-such-chain'").hasMessageContaining("battery");
+		assertThatThrownBy(() -> ledgers.read(null, "洽谈", null)).hasMessageContaining("'洽谈'").hasMessageContaining("在谈");
+		assertThatThrownBy(() -> ledgers.read(null, null, "长".repeat(51))).hasMessageContaining("51").hasMessageContaining("50");
+
+		Projects.Project started = projects.list(null, "900001.SZ", null).get(0);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(all.workbook()))) {
+			assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2))).containsExactly("项目台账", "阶段汇总", "说明");
+			var ledger = wb.getSheet("项目台账");
+			assertThat(cells(ledger.getRow(0))).containsExactlyElementsOf(ProjectLedger.COLUMNS);
+			assertThat(ledger.getLastRowNum()).isEqualTo(2);
+			var row = ledger.getRow(2);
+			int col = ProjectLedger.COLUMNS.indexOf("投资额（亿元）");
+			assertThat(row.getCell(col).getNumericCellValue()).as("a number Excel can sum").isEqualTo(12.0);
+			var cells = cells(row);
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("企业"))).isEqualTo("示范隔膜");
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("当前阶段"))).isEqualTo("开工");
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("已记功引荐人"))).isEqualTo("王一");
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("在谈"))).isEqualTo("2026-11-02");
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("签约"))).isEqualTo("2026-11-20");
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("开工"))).isEqualTo(started.reached("开工").orElseThrow().date().toString());
+			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("入库"))).isEmpty();
+			var totals = wb.getSheet("阶段汇总");
+			assertThat(cells(totals.getRow(1))).containsExactly("在谈", "1.0", "3.0");
+			assertThat(cells(totals.getRow(7))).containsExactly("合计", "2.0", "15.0");
+			assertThat(cells(wb.getSheet("说明").getRow(2))).singleElement().asString().contains("全部项目").contains("共 2 个项目");
+		}
+
+		assertThatThrownBy(() -> projects.advance(talks.id(), "签约", "招商二组", java.time.LocalDate.of(2026, 11, 9)))
+			.hasMessageContaining("2026-11-09").hasMessageContaining("2026-11-10").hasMessageContaining("在谈");
+		java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+		assertThatThrownBy(() -> projects.advance(talks.id(), "签约", "招商二组", tomorrow)).hasMessageContaining(tomorrow + " 晚于今天");
+		assertThatThrownBy(() -> projects.create(new Projects.NewProject(null, "900003.SH", null, null, null, null, "x", tomorrow)))
+			.hasMessageContaining("晚于今天");
+		assertThat(projects.get(talks.id()).stage()).as("a refused move changes nothing").isEqualTo("在谈");
+	}
+
+	private static List<String> cells(org.apache.poi.ss.usermodel.Row row) {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < row.getLastCellNum(); i++) {
+			var cell = row.getCell(i);
+			out.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC ? String.valueOf(cell.getNumericCellValue())
+					: cell.getStringCellValue());
+		}
+		return out;
+	}
+
+	@Test
+	@Order(8)
 	void templatesReadBackWithTheImportersOwnReaderAndTheirExampleRowsAreSkipped() throws Exception {
 		TableRows.Table csv = TableRows.read("t.csv", ReferrerTemplates.csv());
 		assertThat(csv.header()).containsExactlyElementsOf(ReferrerService.COLUMNS);

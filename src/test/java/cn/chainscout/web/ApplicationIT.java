@@ -526,6 +526,74 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.id("referrers")).getText()).contains("王海宁").contains("1 个项目");
 	}
 
+	/**
+	 * The ledger page as a recruiter uses it: two projects registered through the API, found by a
+	 * keyword, counted by stage, one moved on from its row, a refused move explained, and the same
+	 * filtered ledger downloaded as Excel. Other tests register projects too, so this one keeps to its own
+	 * by the keyword 台账测试, and to a chain the others leave alone (a landed project leaves its chain's
+	 * recommendations).
+	 */
+	@Test
+	void projectLedgerPageFiltersCountsMovesAProjectOnAndExportsTheSameRows() throws Exception {
+		String base = "{\"chain\":\"medicine-health\",\"by\":\"招商一组\",\"date\":\"2026-11-02\",";
+		Http.Response ganfeng = Http.postJson(url("/api/v1/projects"),
+				base + "\"enterprise\":\"600276.SH\",\"name\":\"台账测试甲项目\",\"investmentYuan\":800000000}");
+		assertThat(ganfeng.status()).as(ganfeng.body()).isEqualTo(200);
+		assertThat(ganfeng.json().get("chainName").asString()).isEqualTo("医药健康");
+		Http.Response eve = Http.postJson(url("/api/v1/projects"),
+				base + "\"enterprise\":\"000538.SZ\",\"name\":\"台账测试乙项目\",\"stage\":\"签约\",\"investmentYuan\":250000000}");
+		assertThat(eve.status()).as(eve.body()).isEqualTo(200);
+		String id = ganfeng.json().get("id").asString();
+
+		browser.get(url("/projects?q=" + enc("台账测试")));
+		assertThat(browser.getTitle()).startsWith("招商项目台账");
+		assertThat(browser.findElement(By.id("ledger-summary")).getText())
+			.isEqualTo("关键词：台账测试：共 2 个项目，其中已签约（签约及以后）1 个，投资额合计 10.50 亿元");
+		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='在谈'] b")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='签约'] b")).getText()).isEqualTo("1");
+		assertThat(browser.findElements(By.cssSelector("#ledger tr[id^='project-']"))).hasSize(2);
+		assertThat(browser.findElement(By.id("ledger")).getText()).contains("恒瑞医药").contains("医药健康").contains("8.00");
+
+		browser.findElement(By.cssSelector(".stage-total[data-stage='签约']")).click();
+		assertThat(browser.findElements(By.cssSelector("#ledger tr[id^='project-']"))).hasSize(1);
+		assertThat(browser.findElement(By.id("ledger")).getText()).contains("云南白药").doesNotContain("恒瑞医药");
+		assertThat(browser.findElement(By.id("filter-stage")).getAttribute("value")).isEqualTo("签约");
+
+		browser.get(url("/projects?q=" + enc("台账测试")));
+		WebElement row = browser.findElement(By.id("project-" + id));
+		row.findElement(By.name("by")).sendKeys("招商二组");
+		row.findElement(By.tagName("button")).click();
+		assertThat(browser.findElement(By.id("advance-done")).getText()).contains("台账测试甲项目").contains("推进到“签约”");
+		assertThat(browser.getCurrentUrl()).as("the filter is kept").contains("q=");
+		assertThat(browser.findElement(By.cssSelector("#project-" + id + " td.stage")).getText()).isEqualTo("签约");
+		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='签约'] b")).getText()).isEqualTo("2");
+		assertThat(Http.get(url("/api/v1/projects/" + id)).json().get("moves").get(1).get("by").asString()).isEqualTo("招商二组");
+
+		row = browser.findElement(By.id("project-" + id));
+		row.findElement(By.name("by")).sendKeys("招商二组");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-11-01'", row.findElement(By.name("date")));
+		row.findElement(By.tagName("button")).click();
+		assertThat(browser.findElement(By.id("advance-error")).getText()).contains(id).contains("2026-11-01").contains("签约");
+		assertThat(browser.findElement(By.cssSelector("#project-" + id + " td.stage")).getText()).isEqualTo("签约");
+
+		browser.get(url("/projects?stage=" + enc("洽谈")));
+		assertThat(browser.findElement(By.id("ledger-error")).getText()).contains("洽谈").contains("在谈");
+
+		browser.get(url("/projects?q=" + enc("台账测试")));
+		String href = browser.findElement(By.id("ledger-xlsx")).getAttribute("href");
+		Http.Download x = Http.download(href);
+		assertThat(x.status()).isEqualTo(200);
+		assertThat(x.disposition()).contains("attachment");
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
+			var sheet = wb.getSheet("项目台账");
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			List<String> names = List.of(sheet.getRow(1).getCell(1).getStringCellValue(), sheet.getRow(2).getCell(1).getStringCellValue());
+			assertThat(names).containsExactlyInAnyOrder("台账测试甲项目", "台账测试乙项目");
+			assertThat(wb.getSheet("阶段汇总").getRow(2).getCell(1).getNumericCellValue()).as("签约").isEqualTo(2.0);
+		}
+		assertThat(Http.get(url("/api/v1/projects/export.xlsx?chain=nowhere")).json().get("message").asString()).contains("nowhere");
+	}
+
 	@Test
 	void aDeltaTripHoldsTheTargetsThereEveryMustVisitAndExportsThatReadBack() throws Exception {
 		Http.Response created = Http.postJson(url("/api/v1/trip-maps"),

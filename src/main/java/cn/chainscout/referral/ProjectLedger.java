@@ -1,0 +1,110 @@
+package cn.chainscout.referral;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.chainscout.web.Sheets;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The project ledger (招商项目台账) as read with its filters: the projects, newest first, and how many
+ * stand at each stage with how much investment.
+ *
+ * @param chain the chain filter, or null for all
+ * @param stage the current-stage filter, or null for all
+ * @param q the keyword filter, or null
+ * @param chains every chain, id → Chinese name
+ */
+public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nullable String q, Map<String, String> chains,
+		List<Projects.Project> projects) {
+
+	/** 1 亿元 in 元. */
+	static final double YI = 1e8;
+
+	static final List<String> COLUMNS = List.of("项目编号", "项目名称", "企业代码", "企业", "产业链", "当前阶段", "投资额（亿元）", "引荐人", "已记功引荐人",
+			"登记人", "在谈", "签约", "开工", "入库", "投产", "达产", "最近进展");
+
+	/** Projects standing at a stage now, and their investment in 亿元 (projects without an amount count as none). */
+	public record StageTotal(String stage, int projects, double investmentYi) {
+	}
+
+	/** One line per stage, in the order 在谈 → 达产, zeros included. */
+	public List<StageTotal> stages() {
+		List<StageTotal> out = new ArrayList<>();
+		for (String s : Projects.STAGES) {
+			List<Projects.Project> at = projects.stream().filter(p -> p.stage().equals(s)).toList();
+			out.add(new StageTotal(s, at.size(), yi(at)));
+		}
+		return out;
+	}
+
+	/** Projects signed or further on (签约 and later). */
+	public int landed() {
+		return (int) projects.stream().filter(p -> Projects.LANDED.contains(p.stage())).count();
+	}
+
+	public double investmentYi() {
+		return yi(projects);
+	}
+
+	private static double yi(List<Projects.Project> list) {
+		return list.stream().map(Projects.Project::investmentYuan).filter(Objects::nonNull).mapToDouble(d -> d / YI).sum();
+	}
+
+	/** The filters in words, e.g. "产业链：新能源汽车；阶段：签约", or "全部项目". */
+	public String filters() {
+		List<String> parts = new ArrayList<>();
+		if (chain != null) {
+			parts.add("产业链：" + chains.getOrDefault(chain, chain));
+		}
+		if (stage != null) {
+			parts.add("当前阶段：" + stage);
+		}
+		if (q != null) {
+			parts.add("关键词：" + q);
+		}
+		return parts.isEmpty() ? "全部项目" : String.join("；", parts);
+	}
+
+	/** The ledger as an Excel workbook: the ledger itself, the totals by stage, and what was exported. */
+	public byte[] workbook() {
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			Sheet ledger = Sheets.sheet(wb, "项目台账", COLUMNS, new int[] { 11, 24, 11, 14, 16, 8, 12, 20, 20, 12, 11, 11, 11, 11, 11, 11, 36 });
+			for (Projects.Project p : projects) {
+				List<Object> cells = new ArrayList<>(List.of(p.id(), p.name(), p.enterprise(), p.enterpriseName(),
+						p.chainName() != null ? p.chainName() : p.chain() != null ? p.chain() : "", p.stage()));
+				cells.add(p.investmentYuan() == null ? null : p.investmentYuan() / YI);
+				cells.add(String.join("、", p.referrers()));
+				cells.add(String.join("、", p.referrers().stream().filter(p::credited).toList()));
+				cells.add(p.moves().get(0).by());
+				for (String s : Projects.STAGES) {
+					cells.add(p.reached(s).map(m -> m.date().toString()).orElse(null));
+				}
+				Projects.Move last = p.latest();
+				cells.add(last.date() + " " + last.stage() + "（" + last.by() + "）");
+				Sheets.row(ledger, cells.toArray());
+			}
+			Sheet totals = Sheets.sheet(wb, "阶段汇总", List.of("当前阶段", "项目数", "投资额（亿元）"), new int[] { 12, 10, 14 });
+			for (StageTotal t : stages()) {
+				Sheets.row(totals, t.stage(), t.projects(), t.investmentYi());
+			}
+			Sheets.row(totals, "合计", projects.size(), investmentYi());
+			Sheets.row(totals, "其中已签约（签约及以后）", landed(), null);
+			Sheet about = Sheets.sheet(wb, "说明", List.of("说明"), new int[] { 100 });
+			Sheets.row(about, "链探 ChainScout 招商项目台账，导出于 " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+			Sheets.row(about, "筛选：" + filters() + "，共 " + projects.size() + " 个项目，新登记的在前。");
+			Sheets.row(about, "阶段依次为 " + String.join("→", Projects.STAGES) + "；“在谈”至“达产”各列为到达该阶段的日期，未到达的为空。");
+			Sheets.row(about, "投资额以亿元计，未填投资额的项目不计入合计。签约及以后，项目的引荐人记引荐功（项目引荐人奖励）。");
+			return Sheets.bytes(wb);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package cn.chainscout.referral;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import cn.chainscout.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The city's project ledger (招商项目台账): every project, filtered, with totals by stage, moved on from the page. */
+@Controller
+class ProjectLedgerPage {
+
+	private final ProjectLedgers ledgers;
+
+	private final Projects projects;
+
+	ProjectLedgerPage(ProjectLedgers ledgers, Projects projects) {
+		this.ledgers = ledgers;
+		this.projects = projects;
+	}
+
+	@GetMapping("/projects")
+	String page(@RequestParam(required = false) @Nullable String chain, @RequestParam(required = false) @Nullable String stage,
+			@RequestParam(required = false) @Nullable String q, Model model) {
+		String c = blankToNull(chain);
+		String s = blankToNull(stage);
+		String k = blankToNull(q);
+		model.addAttribute("chain", c);
+		model.addAttribute("stage", s);
+		model.addAttribute("q", k);
+		model.addAttribute("stages", Projects.STAGES);
+		try {
+			ProjectLedger ledger = ledgers.read(c, s, k);
+			model.addAttribute("ledger", ledger);
+			model.addAttribute("chains", ledger.chains());
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("filterError", ex.getMessage());
+			model.addAttribute("chains", ledgers.chainNames());
+		}
+		return "projects";
+	}
+
+	/** Moves one project on; the filters come back so the user lands where they were. */
+	@PostMapping("/projects/{id}/stage")
+	String advance(@PathVariable String id, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String by, @RequestParam(required = false) @Nullable String date,
+			@RequestParam(required = false) @Nullable String chain, @RequestParam(required = false) @Nullable String stage,
+			@RequestParam(required = false) @Nullable String q, RedirectAttributes redirect) {
+		try {
+			Projects.Project p = projects.advance(id, to, by, date(date));
+			String credited = p.credits().isEmpty() ? "" : "；引荐人 " + String.join("、", p.credits().stream().map(Projects.Credit::referrer).toList())
+					+ " 已记引荐功";
+			redirect.addFlashAttribute("done", "已将“" + p.name() + "”推进到“" + p.stage() + "”" + credited + "。");
+			redirect.addFlashAttribute("moved", p.id());
+		}
+		catch (IllegalArgumentException | NotFoundException ex) {
+			redirect.addFlashAttribute("error", "未能推进项目 " + id + "：" + ex.getMessage());
+		}
+		for (var filter : new String[][] { { "chain", chain }, { "stage", stage }, { "q", q } }) {
+			String value = blankToNull(filter[1]);
+			if (value != null) {
+				redirect.addAttribute(filter[0], value);
+			}
+		}
+		return "redirect:/projects";
+	}
+
+	private static @Nullable LocalDate date(@Nullable String text) {
+		String t = blankToNull(text);
+		if (t == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(t);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("日期 '" + t + "' 无效，应写成 2026-11-30 这样的格式");
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,62 @@
+package cn.chainscout.referral;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.chainscout.graph.Graph;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Reads the city's project ledger (招商项目台账) as a page or a workbook shows it: filtered, with its totals. */
+@Service
+public class ProjectLedgers {
+
+	static final int MAX_QUERY = 50;
+
+	private final Projects projects;
+
+	private final Graph graph;
+
+	public ProjectLedgers(Projects projects, Graph graph) {
+		this.projects = projects;
+		this.graph = graph;
+	}
+
+	/**
+	 * The projects of a chain, at a current stage, and matching a keyword (project, enterprise, code or
+	 * referrer), each filter left out when null.
+	 *
+	 * @throws IllegalArgumentException naming the parameter and its value when a filter is not valid
+	 */
+	public ProjectLedger read(@Nullable String chain, @Nullable String stage, @Nullable String q) {
+		Map<String, String> chains = chainNames();
+		if (chain != null && !chains.containsKey(chain)) {
+			throw new IllegalArgumentException("chain 的值 '" + chain + "' 不是已知的产业链 id，可选：" + String.join("、", chains.keySet()));
+		}
+		if (q != null && q.length() > MAX_QUERY) {
+			throw new IllegalArgumentException("关键词 q 过长（" + q.length() + " 个字符），请不超过 " + MAX_QUERY + " 个字符");
+		}
+		List<Projects.Project> list = projects.list(chain, null, stage);
+		if (q != null) {
+			String needle = q.toLowerCase(Locale.ROOT);
+			list = list.stream().filter(p -> matches(p, needle)).toList();
+		}
+		return new ProjectLedger(chain, stage, q, chains, list);
+	}
+
+	private static boolean matches(Projects.Project p, String needle) {
+		return p.name().toLowerCase(Locale.ROOT).contains(needle) || p.enterpriseName().toLowerCase(Locale.ROOT).contains(needle)
+				|| p.enterprise().toLowerCase(Locale.ROOT).contains(needle) || p.id().toLowerCase(Locale.ROOT).contains(needle)
+				|| p.referrers().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).contains(needle));
+	}
+
+	/** Chain id → Chinese name, in the order of the chain list page. */
+	Map<String, String> chainNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		graph.query("MATCH (c:Chain) RETURN c.id AS id, c.name AS name ORDER BY c.id", Map.of())
+			.forEach(r -> names.put(r.get("id").asString(), r.get("name").asString()));
+		return names;
+	}
+}
