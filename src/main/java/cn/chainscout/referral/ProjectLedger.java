@@ -1,28 +1,30 @@
 package cn.chainscout.referral;
 
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import cn.chainscout.system.ChinaTime;
 import cn.chainscout.web.Sheets;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The project ledger (招商项目台账) as read with its filters: the projects, newest first, and how many
+ * The project ledger (招商项目台账) as read with its filters: the projects shown, newest first, and how many
  * stand at each stage with how much investment.
  *
  * @param chain the chain filter, or null for all
  * @param stage the current-stage filter, or null for all
  * @param q the keyword filter, or null
  * @param chains every chain, id → Chinese name
+ * @param scope the projects of the chain and keyword filters, at every stage: what the totals by stage count
+ * @param projects the projects shown: the scope at the stage filter
  */
 public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nullable String q, Map<String, String> chains,
-		List<Projects.Project> projects) {
+		List<Projects.Project> scope, List<Projects.Project> projects) {
 
 	/** 1 亿元 in 元. */
 	static final double YI = 1e8;
@@ -34,21 +36,25 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 	public record StageTotal(String stage, int projects, double investmentYi) {
 	}
 
-	/** One line per stage, in the order 在谈 → 达产, zeros included. */
+	/**
+	 * One line per stage, in the order 在谈 → 达产, zeros included, over the {@link #scope()}: a stage
+	 * filter picks the rows shown, not what the other stages hold.
+	 */
 	public List<StageTotal> stages() {
 		List<StageTotal> out = new ArrayList<>();
 		for (String s : Projects.STAGES) {
-			List<Projects.Project> at = projects.stream().filter(p -> p.stage().equals(s)).toList();
+			List<Projects.Project> at = scope.stream().filter(p -> p.stage().equals(s)).toList();
 			out.add(new StageTotal(s, at.size(), yi(at)));
 		}
 		return out;
 	}
 
-	/** Projects signed or further on (签约 and later). */
+	/** Projects shown that are signed or further on (签约 and later). */
 	public int landed() {
 		return (int) projects.stream().filter(p -> Projects.LANDED.contains(p.stage())).count();
 	}
 
+	/** The investment of the projects shown, in 亿元. */
 	public double investmentYi() {
 		return yi(projects);
 	}
@@ -84,21 +90,25 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 				cells.add(String.join("、", p.referrers().stream().filter(p::credited).toList()));
 				cells.add(p.moves().get(0).by());
 				for (String s : Projects.STAGES) {
-					cells.add(p.reached(s).map(m -> m.date().toString()).orElse(null));
+					cells.add(p.reached(s).map(Projects.Move::date).orElse(null));
 				}
 				Projects.Move last = p.latest();
 				cells.add(last.date() + " " + last.stage() + "（" + last.by() + "）");
 				Sheets.row(ledger, cells.toArray());
 			}
-			Sheet totals = Sheets.sheet(wb, "阶段汇总", List.of("当前阶段", "项目数", "投资额（亿元）"), new int[] { 12, 10, 14 });
+			Sheets.decimals(ledger, COLUMNS.indexOf("投资额（亿元）"));
+			Sheet totals = Sheets.sheet(wb, "阶段汇总", List.of("当前阶段", "项目数", "投资额（亿元）"), new int[] { 24, 10, 14 });
 			for (StageTotal t : stages()) {
 				Sheets.row(totals, t.stage(), t.projects(), t.investmentYi());
 			}
-			Sheets.row(totals, "合计", projects.size(), investmentYi());
-			Sheets.row(totals, "其中已签约（签约及以后）", landed(), null);
+			Sheets.row(totals, "合计", scope.size(), yi(scope));
+			Sheets.row(totals, "其中已签约（签约及以后）", (int) scope.stream().filter(p -> Projects.LANDED.contains(p.stage())).count(), null);
+			Sheets.decimals(totals, 2);
 			Sheet about = Sheets.sheet(wb, "说明", List.of("说明"), new int[] { 100 });
-			Sheets.row(about, "链探 ChainScout 招商项目台账，导出于 " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
-			Sheets.row(about, "筛选：" + filters() + "，共 " + projects.size() + " 个项目，新登记的在前。");
+			Sheets.row(about, "链探 ChainScout 招商项目台账，导出于 " + ChinaTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+					+ "（北京时间）");
+			Sheets.row(about, "筛选：" + filters() + "，共 " + projects.size() + " 个项目，新登记的在前。"
+					+ (stage == null ? "" : "“阶段汇总”不按阶段筛选，列出各阶段的项目。"));
 			Sheets.row(about, "阶段依次为 " + String.join("→", Projects.STAGES) + "；“在谈”至“达产”各列为到达该阶段的日期，未到达的为空。");
 			Sheets.row(about, "投资额以亿元计，未填投资额的项目不计入合计。签约及以后，项目的引荐人记引荐功（项目引荐人奖励）。");
 			return Sheets.bytes(wb);

@@ -2,7 +2,9 @@ package cn.chainscout.referral;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
+import cn.chainscout.system.ChinaTime;
 import cn.chainscout.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -36,6 +38,7 @@ class ProjectLedgerPage {
 		model.addAttribute("stage", s);
 		model.addAttribute("q", k);
 		model.addAttribute("stages", Projects.STAGES);
+		model.addAttribute("today", ChinaTime.today());
 		try {
 			ProjectLedger ledger = ledgers.read(c, s, k);
 			model.addAttribute("ledger", ledger);
@@ -56,8 +59,9 @@ class ProjectLedgerPage {
 			@RequestParam(required = false) @Nullable String q, RedirectAttributes redirect) {
 		try {
 			Projects.Project p = projects.advance(id, to, by, date(date));
-			String credited = p.credits().isEmpty() ? "" : "；引荐人 " + String.join("、", p.credits().stream().map(Projects.Credit::referrer).toList())
-					+ " 已记引荐功";
+			// credited by this move: a credit is kept once, at the first landed stage
+			List<String> now = p.credits().stream().filter(c -> c.stage().equals(p.stage())).map(Projects.Credit::referrer).toList();
+			String credited = now.isEmpty() ? "" : "；引荐人 " + String.join("、", now) + " 记引荐功";
 			redirect.addFlashAttribute("done", "已将“" + p.name() + "”推进到“" + p.stage() + "”" + credited + "。");
 			redirect.addFlashAttribute("moved", p.id());
 		}

@@ -33,17 +33,20 @@ public class ProjectLedgers {
 	public ProjectLedger read(@Nullable String chain, @Nullable String stage, @Nullable String q) {
 		Map<String, String> chains = chainNames();
 		if (chain != null && !chains.containsKey(chain)) {
-			throw new IllegalArgumentException("chain 的值 '" + chain + "' 不是已知的产业链 id，可选：" + String.join("、", chains.keySet()));
+			List<String> known = chains.entrySet().stream().map(c -> c.getValue() + "（" + c.getKey() + "）").toList();
+			throw new IllegalArgumentException("产业链（chain）'" + chain + "' 不存在，可选：" + String.join("、", known));
 		}
+		String at = stage == null ? null : Projects.stage(stage);
 		if (q != null && q.length() > MAX_QUERY) {
-			throw new IllegalArgumentException("关键词 q 过长（" + q.length() + " 个字符），请不超过 " + MAX_QUERY + " 个字符");
+			throw new IllegalArgumentException("关键词（q）过长（" + q.length() + " 个字符），请不超过 " + MAX_QUERY + " 个字符");
 		}
-		List<Projects.Project> list = projects.list(chain, null, stage);
+		List<Projects.Project> scope = projects.list(chain, null, null);
 		if (q != null) {
 			String needle = q.toLowerCase(Locale.ROOT);
-			list = list.stream().filter(p -> matches(p, needle)).toList();
+			scope = scope.stream().filter(p -> matches(p, needle)).toList();
 		}
-		return new ProjectLedger(chain, stage, q, chains, list);
+		List<Projects.Project> shown = at == null ? scope : scope.stream().filter(p -> p.stage().equals(at)).toList();
+		return new ProjectLedger(chain, at, q, chains, scope, shown);
 	}
 
 	private static boolean matches(Projects.Project p, String needle) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chainscout.graph.Graph;
+import cn.chainscout.system.ChinaTime;
 import cn.chainscout.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
@@ -130,7 +131,7 @@ public class Projects {
 	/** Moves a project to a later stage; going back is refused. */
 	public Project advance(String id, @Nullable String stage, @Nullable String by, @Nullable LocalDate date) {
 		String to = stage(required(stage, "stage", "阶段"));
-		String who = required(by, "by", "登记人").replace('|', '/');
+		String who = required(by, "by", "经办人").replace('|', '/');
 		Project current = get(id);
 		if (STAGES.indexOf(to) <= STAGES.indexOf(current.stage())) {
 			throw new IllegalArgumentException("项目 " + id + " 已在“" + current.stage() + "”阶段，不能改为“" + to + "”（阶段只能向后推进："
@@ -139,8 +140,8 @@ public class Projects {
 		LocalDate when = happened(date);
 		Move last = current.latest();
 		if (when.isBefore(last.date())) {
-			throw new IllegalArgumentException("date 的值 " + when + " 早于项目 " + id + " 上一阶段“" + last.stage() + "”的日期 " + last.date()
-					+ "，阶段日期应依次不早于前一阶段");
+			throw new IllegalArgumentException("日期（date）" + when + " 早于项目 " + id + " 上一阶段“" + last.stage() + "”的日期 " + last.date()
+					+ "，各阶段的日期应依次不早于前一阶段");
 		}
 		graph.write(tx -> {
 			tx.run("""
@@ -231,17 +232,18 @@ public class Projects {
 
 	/** The date of a move: today when left out; never later than today, as the ledger records what has happened. */
 	private static LocalDate happened(@Nullable LocalDate date) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = ChinaTime.today();
 		if (date != null && date.isAfter(today)) {
-			throw new IllegalArgumentException("date 的值 " + date + " 晚于今天（" + today + "），台账只记已经发生的进展");
+			throw new IllegalArgumentException("日期（date）" + date + " 晚于今天（" + today + "），台账只记已经发生的进展");
 		}
 		return date == null ? today : date;
 	}
 
-	private static String stage(String text) {
+	/** A stage as given, checked against {@link #STAGES}. */
+	static String stage(String text) {
 		String s = text.strip();
 		if (!STAGES.contains(s)) {
-			throw new IllegalArgumentException("stage 的值 '" + s + "' 无效，可填：" + String.join("、", STAGES));
+			throw new IllegalArgumentException("阶段（stage）'" + s + "' 无效，可填：" + String.join("、", STAGES));
 		}
 		return s;
 	}

@@ -154,7 +154,7 @@ class ReferralApi {
 	ResponseEntity<byte[]> ledgerWorkbook(@RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
 			@RequestParam(required = false) String q) {
 		ProjectLedger ledger = ledgers.read(blankToNull(chain), blankToNull(stage), blankToNull(q));
-		return attachment("招商项目台账" + java.time.LocalDate.now() + ".xlsx",
+		return attachment("招商项目台账" + cn.chainscout.system.ChinaTime.today() + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledger.workbook());
 	}
 

@@ -98,6 +98,9 @@ public final class Warmer {
 	}
 
 	private void round(long seen) {
+		if (seen != generation.getAsLong() || thread.isShutdown()) {
+			return; // a later change has its own round queued, or the service is stopping
+		}
 		try {
 			for (String chain : chains.get()) {
 				if (seen != generation.getAsLong() || thread.isShutdown()) {

@@ -3,14 +3,17 @@ package cn.chainscout.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +47,7 @@ public final class Sheets {
 		return sheet;
 	}
 
-	/** Appends a row: numbers as numbers (so Excel can sum them), null as an empty cell, the rest as text. */
+	/** Appends a row: numbers as numbers (so Excel can sum them), dates as dates, null as an empty cell, the rest as text. */
 	public static void row(Sheet sheet, @Nullable Object... values) {
 		Row row = sheet.createRow(sheet.getLastRowNum() + 1);
 		for (int i = 0; i < values.length; i++) {
@@ -53,11 +56,41 @@ public final class Sheets {
 			if (v instanceof Number n) {
 				cell.setCellValue(n.doubleValue());
 			}
+			else if (v instanceof LocalDate d) {
+				cell.setCellValue(d);
+				cell.setCellStyle(style(sheet.getWorkbook(), "yyyy-mm-dd"));
+			}
 			else if (v != null) {
 				String s = v.toString();
 				cell.setCellValue(s.length() > MAX_CELL ? s.substring(0, MAX_CELL) : s);
 			}
 		}
+	}
+
+	/** Shows the numbers of a column with two decimals (amounts in 亿元), below the header. */
+	public static void decimals(Sheet sheet, int column) {
+		CellStyle style = style(sheet.getWorkbook(), "0.00");
+		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+			Row row = sheet.getRow(r);
+			var cell = row == null ? null : row.getCell(column);
+			if (cell != null && cell.getCellType() == CellType.NUMERIC) {
+				cell.setCellStyle(style);
+			}
+		}
+	}
+
+	/** The workbook's style for a number format, made once: a workbook holds at most 64,000 styles. */
+	private static CellStyle style(Workbook wb, String format) {
+		short id = wb.createDataFormat().getFormat(format);
+		for (int i = 0; i < wb.getNumCellStyles(); i++) {
+			CellStyle existing = wb.getCellStyleAt(i);
+			if (existing.getDataFormat() == id && existing.getFontIndex() == 0 && existing.getFillPattern() == FillPatternType.NO_FILL) {
+				return existing;
+			}
+		}
+		CellStyle style = wb.createCellStyle();
+		style.setDataFormat(id);
+		return style;
 	}
 
 	/** The workbook as the bytes of an .xlsx file. */

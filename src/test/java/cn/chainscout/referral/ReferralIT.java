@@ -244,14 +244,18 @@ class ReferralIT {
 		assertThat(all.investmentYi()).isEqualTo(15.0);
 		assertThat(all.filters()).isEqualTo("全部项目");
 
-		assertThat(ledgers.read(null, "在谈", null).projects()).extracting(Projects.Project::id).containsExactly(talks.id());
+		ProjectLedger inTalks = ledgers.read(null, "在谈", null);
+		assertThat(inTalks.projects()).extracting(Projects.Project::id).containsExactly(talks.id());
+		assertThat(inTalks.stages()).as("a stage filter picks the rows, not the totals").isEqualTo(all.stages());
+		assertThat(inTalks.investmentYi()).isEqualTo(3.0);
 		assertThat(ledgers.read("battery", null, "王一").projects()).extracting(Projects.Project::enterprise).containsExactly("900001.SZ");
 		assertThat(ledgers.read(null, null, "电解液").projects()).extracting(Projects.Project::id).containsExactly(talks.id());
 		assertThat(ledgers.read(null, null, "900001.sz").projects()).extracting(Projects.Project::enterprise).containsExactly("900001.SZ");
 		ProjectLedger none = ledgers.read("battery", "达产", null);
 		assertThat(none.projects()).isEmpty();
 		assertThat(none.filters()).isEqualTo("产业链：锂电池测试链；当前阶段：达产");
-		assertThatThrownBy(() -> ledgers.read("no-such-chain", null, null)).hasMessageContaining("'no-such-chain'").hasMessageContaining("battery");
+		assertThatThrownBy(() -> ledgers.read("no-such-chain", null, null)).hasMessageContaining("'no-such-chain'")
+			.hasMessageContaining("锂电池测试链（battery）");
 		assertThatThrownBy(() -> ledgers.read(null, "洽谈", null)).hasMessageContaining("'洽谈'").hasMessageContaining("在谈");
 		assertThatThrownBy(() -> ledgers.read(null, null, "长".repeat(51))).hasMessageContaining("51").hasMessageContaining("50");
 
@@ -271,16 +275,19 @@ class ReferralIT {
 			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("在谈"))).isEqualTo("2026-11-02");
 			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("签约"))).isEqualTo("2026-11-20");
 			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("开工"))).isEqualTo(started.reached("开工").orElseThrow().date().toString());
+			var signedOn = row.getCell(ProjectLedger.COLUMNS.indexOf("签约"));
+			assertThat(signedOn.getLocalDateTimeCellValue().toLocalDate()).as("a date Excel can filter and sort").isEqualTo("2026-11-20");
+			assertThat(cells.get(col)).isEqualTo("12.00");
 			assertThat(cells.get(ProjectLedger.COLUMNS.indexOf("入库"))).isEmpty();
 			var totals = wb.getSheet("阶段汇总");
-			assertThat(cells(totals.getRow(1))).containsExactly("在谈", "1.0", "3.0");
-			assertThat(cells(totals.getRow(7))).containsExactly("合计", "2.0", "15.0");
+			assertThat(cells(totals.getRow(1))).containsExactly("在谈", "1", "3.00");
+			assertThat(cells(totals.getRow(7))).containsExactly("合计", "2", "15.00");
 			assertThat(cells(wb.getSheet("说明").getRow(2))).singleElement().asString().contains("全部项目").contains("共 2 个项目");
 		}
 
 		assertThatThrownBy(() -> projects.advance(talks.id(), "签约", "招商二组", java.time.LocalDate.of(2026, 11, 9)))
 			.hasMessageContaining("2026-11-09").hasMessageContaining("2026-11-10").hasMessageContaining("在谈");
-		java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+		java.time.LocalDate tomorrow = cn.chainscout.system.ChinaTime.today().plusDays(1);
 		assertThatThrownBy(() -> projects.advance(talks.id(), "签约", "招商二组", tomorrow)).hasMessageContaining(tomorrow + " 晚于今天");
 		assertThatThrownBy(() -> projects.create(new Projects.NewProject(null, "900003.SH", null, null, null, null, "x", tomorrow)))
 			.hasMessageContaining("晚于今天");
@@ -288,11 +295,11 @@ class ReferralIT {
 	}
 
 	private static List<String> cells(org.apache.poi.ss.usermodel.Row row) {
+		// as Excel shows them
 		List<String> out = new ArrayList<>();
 		for (int i = 0; i < row.getLastCellNum(); i++) {
 			var cell = row.getCell(i);
-			out.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC ? String.valueOf(cell.getNumericCellValue())
-					: cell.getStringCellValue());
+			out.add(cell == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell));
 		}
 		return out;
 	}

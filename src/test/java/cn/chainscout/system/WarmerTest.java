@@ -92,7 +92,7 @@ class WarmerTest {
 		Warmer warmer = new Warmer("maps", () -> true, generation::get, () -> List.of("slow", "next"), chain -> {
 			if (chain.equals("slow")) {
 				started.countDown();
-				sleep(300);
+				sleep(100);
 				finished.set(true);
 			}
 			warmed.add(chain);
