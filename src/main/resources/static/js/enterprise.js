@@ -47,7 +47,10 @@
           + (p.investmentYuan == null ? '' : (p.investmentYuan / 1e8).toFixed(2)) + '</td><td>' + p.referrers.map(function (r) {
             var credited = p.credits.some(function (c) { return c.referrer === r; });
             return esc(r) + (credited ? '（已记功）' : '');
-          }).join('、') + '</td><td>' + p.moves.map(function (m) { return esc(m.stage) + ' ' + esc(m.date) + ' ' + esc(m.by); }).join('<br>') + '</td></tr>';
+          }).join('、') + '</td><td>' + p.moves.map(function (m) { return esc(m.stage) + ' ' + esc(m.date) + ' ' + esc(m.by); }).join('<br>')
+          + (p.corrections || []).map(function (c) {
+            return '<br><span class="muted">已撤销：' + esc(c.stage) + ' ' + esc(c.date) + '（' + esc(c.undoneBy) + '：' + esc(c.reason) + '）</span>';
+          }).join('') + '</td></tr>';
       }).join('') + '</table>';
     }).catch(function (e) { projects.innerHTML = '<p class="error">' + esc(e.message) + '</p>'; });
   }

@@ -30,7 +30,7 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 	static final double YI = 1e8;
 
 	static final List<String> COLUMNS = List.of("项目编号", "项目名称", "企业代码", "企业", "产业链", "当前阶段", "投资额（亿元）", "引荐人", "已记功引荐人",
-			"登记人", "在谈", "签约", "开工", "入库", "投产", "达产", "最近进展");
+			"登记人", "在谈", "签约", "开工", "入库", "投产", "达产", "最近进展", "更正记录");
 
 	/** Projects standing at a stage now, and their investment in 亿元 (projects without an amount count as none). */
 	public record StageTotal(String stage, int projects, double investmentYi) {
@@ -81,7 +81,7 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 	/** The ledger as an Excel workbook: the ledger itself, the totals by stage, and what was exported. */
 	public byte[] workbook() {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
-			Sheet ledger = Sheets.sheet(wb, "项目台账", COLUMNS, new int[] { 11, 24, 11, 14, 16, 8, 12, 20, 20, 12, 11, 11, 11, 11, 11, 11, 36 });
+			Sheet ledger = Sheets.sheet(wb, "项目台账", COLUMNS, new int[] { 11, 24, 11, 14, 16, 8, 12, 20, 20, 12, 11, 11, 11, 11, 11, 11, 36, 40 });
 			for (Projects.Project p : projects) {
 				List<Object> cells = new ArrayList<>(List.of(p.id(), p.name(), p.enterprise(), p.enterpriseName(),
 						p.chainName() != null ? p.chainName() : p.chain() != null ? p.chain() : "", p.stage()));
@@ -94,6 +94,8 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 				}
 				Projects.Move last = p.latest();
 				cells.add(last.date() + " " + last.stage() + "（" + last.by() + "）");
+				cells.add(p.corrections().isEmpty() ? null : String.join("；", p.corrections().stream()
+					.map(c -> "已撤销 " + c.stage() + " " + c.date() + "（" + c.undoneBy() + "：" + c.reason() + "）").toList()));
 				Sheets.row(ledger, cells.toArray());
 			}
 			Sheets.decimals(ledger, COLUMNS.indexOf("投资额（亿元）"));

@@ -68,6 +68,30 @@ class ProjectLedgerPage {
 		catch (IllegalArgumentException | NotFoundException ex) {
 			redirect.addFlashAttribute("error", "未能推进项目 " + id + "：" + ex.getMessage());
 		}
+		return back(redirect, chain, stage, q);
+	}
+
+	/** Takes back a project's latest move, for a stage recorded by mistake. */
+	@PostMapping("/projects/{id}/undo")
+	String undo(@PathVariable String id, @RequestParam(required = false) @Nullable String by,
+			@RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String chain,
+			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable String q,
+			RedirectAttributes redirect) {
+		try {
+			Projects.Project p = projects.undo(id, by, reason);
+			Projects.Correction c = p.corrections().get(p.corrections().size() - 1);
+			redirect.addFlashAttribute("done", "已撤销“" + p.name() + "”的“" + c.stage() + "”（" + c.date() + "），项目回到“" + p.stage() + "”"
+					+ (Projects.LANDED.contains(c.stage()) && !Projects.LANDED.contains(p.stage()) ? "，引荐记功随之取消" : "") + "。");
+			redirect.addFlashAttribute("moved", p.id());
+		}
+		catch (IllegalArgumentException | NotFoundException ex) {
+			redirect.addFlashAttribute("error", "未能撤销项目 " + id + " 的上一步：" + ex.getMessage());
+		}
+		return back(redirect, chain, stage, q);
+	}
+
+	/** Back to the ledger with the filters the user had. */
+	private static String back(RedirectAttributes redirect, @Nullable String chain, @Nullable String stage, @Nullable String q) {
 		for (var filter : new String[][] { { "chain", chain }, { "stage", stage }, { "q", q } }) {
 			String value = blankToNull(filter[1]);
 			if (value != null) {

@@ -45,9 +45,13 @@ public class Projects {
 	public record Credit(String referrer, String kind, String stage, OffsetDateTime at) {
 	}
 
+	/** A move taken back (撤销): the move as it was, who took it back, why and when. */
+	public record Correction(String stage, LocalDate date, String by, String undoneBy, String reason, OffsetDateTime at) {
+	}
+
 	public record Project(String id, String name, String enterprise, String enterpriseName, @Nullable String chain,
 			@Nullable String chainName, String stage, @Nullable Double investmentYuan, List<String> referrers, List<Move> moves,
-			List<Credit> credits) {
+			List<Credit> credits, List<Correction> corrections) {
 
 		/** The move that reached a stage, if the project has reached it. */
 		public Optional<Move> reached(String stage) {
@@ -155,6 +159,40 @@ public class Projects {
 		return get(id);
 	}
 
+	/**
+	 * Takes back the latest move (撤销上一步), for a stage recorded by mistake: the project is back at the
+	 * stage before, the move is kept as a correction with who took it back and why, and once the project is
+	 * back before 签约 its referrers lose the credit. The registration itself cannot be taken back.
+	 */
+	public Project undo(String id, @Nullable String by, @Nullable String reason) {
+		String who = required(by, "by", "经办人").replace('|', '/');
+		String why = required(reason, "reason", "撤销原因").replace('|', '/');
+		Project current = get(id);
+		if (current.moves().size() < 2) {
+			throw new IllegalArgumentException("项目 " + id + " 只有登记时的“" + current.stage() + "”这一步，没有可撤销的推进");
+		}
+		Move last = current.latest();
+		Move before = current.moves().get(current.moves().size() - 2);
+		graph.write(tx -> {
+			int changed = tx.run("""
+					MATCH (p:Project {id: $id})
+					WHERE size(p.moves) = $count
+					SET p.moves = p.moves[0..-1], p.stage = $stage,
+					    p.corrections = coalesce(p.corrections, []) + [$correction]""",
+					Map.of("id", id, "count", current.moves().size(), "stage", before.stage(), "correction",
+							String.join("|", last.stage(), last.date().toString(), last.by(), who, why, OffsetDateTime.now().toString())))
+				.consume().counters().propertiesSet();
+			if (changed == 0) {
+				throw new IllegalArgumentException("项目 " + id + " 刚被改动过，请刷新后再撤销");
+			}
+			if (!LANDED.contains(before.stage())) {
+				tx.run("MATCH (:Referrer)-[c:CREDITED]->(:Project {id: $id}) DELETE c", Map.of("id", id)).consume();
+			}
+			return null;
+		});
+		return get(id);
+	}
+
 	/** Credits the project's referrers once it has landed; idempotent, the first landed stage is kept. */
 	private static void credit(org.neo4j.driver.TransactionContext tx, String id, String stage, String by) {
 		if (!LANDED.contains(stage)) {
@@ -221,11 +259,15 @@ public class Projects {
 			});
 			List<Credit> credits = r.get("credits").asList(v -> new Credit(v.get("referrer").asString(), v.get("kind").asString(),
 					v.get("stage").asString(), v.get("at").asOffsetDateTime()));
+			List<Correction> corrections = p.get("corrections").isNull() ? List.of() : p.get("corrections").asList(v -> {
+				String[] f = v.asString().split("\\|", 6);
+				return new Correction(f[0], LocalDate.parse(f[1]), f[2], f[3], f[4], OffsetDateTime.parse(f[5]));
+			});
 			out.add(new Project(p.get("id").asString(), p.get("name").asString(), p.get("enterprise").asString(), r.get("name").asString(),
 					p.get("chain").isNull() ? null : p.get("chain").asString(),
 					r.get("chainName").isNull() ? null : r.get("chainName").asString(), p.get("stage").asString(),
 					p.get("investmentYuan").isNull() ? null : p.get("investmentYuan").asDouble(), r.get("referrers").asList(v -> v.asString()),
-					moves, credits));
+					moves, credits, corrections));
 		});
 		return out;
 	}

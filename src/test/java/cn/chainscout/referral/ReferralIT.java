@@ -306,6 +306,40 @@ class ReferralIT {
 
 	@Test
 	@Order(8)
+	void undoTakesBackTheLatestMoveKeepsItAsACorrectionAndTakesTheCreditBackBeforeSigning() {
+		Projects.Project p = projects.list(null, "900001.SZ", null).get(0);
+		assertThat(p.stage()).isEqualTo("开工");
+		assertThat(p.credits()).isNotEmpty();
+		assertThatThrownBy(() -> projects.undo(p.id(), "招商一组", " ")).hasMessageContaining("撤销原因");
+		assertThatThrownBy(() -> projects.undo(p.id(), null, "误点")).hasMessageContaining("经办人");
+
+		Projects.Project signed = projects.undo(p.id(), "招商一组", "误点了开工");
+		assertThat(signed.stage()).isEqualTo("签约");
+		assertThat(signed.moves()).extracting(Projects.Move::stage).containsExactly("在谈", "签约");
+		assertThat(signed.corrections()).singleElement().satisfies(c -> {
+			assertThat(c.stage()).isEqualTo("开工");
+			assertThat(c.undoneBy()).isEqualTo("招商一组");
+			assertThat(c.reason()).isEqualTo("误点了开工");
+		});
+		assertThat(signed.credits()).as("still signed: the credit stays").extracting(Projects.Credit::referrer).containsExactly("王一");
+
+		Projects.Project talks = projects.undo(p.id(), "招商二组", "签约未成|改期");
+		assertThat(talks.stage()).isEqualTo("在谈");
+		assertThat(talks.corrections()).extracting(Projects.Correction::reason).containsExactly("误点了开工", "签约未成/改期");
+		assertThat(talks.credits()).as("back before 签约: no credit").isEmpty();
+		assertThat(projects.creditedTo("王一")).isEmpty();
+		assertThat(recommendations.recommend("battery", null, null, 10).orElseThrow().targets()).extracting(Recommendations.Target::code)
+			.as("no longer landed: recommended again").contains("900001.SZ");
+		assertThatThrownBy(() -> projects.undo(p.id(), "招商二组", "再撤")).hasMessageContaining("只有登记时的“在谈”");
+
+		Projects.Project again = projects.advance(p.id(), "签约", "招商一组", null);
+		assertThat(again.credits()).as("signed again: credited again").extracting(Projects.Credit::referrer).containsExactly("王一");
+		assertThat(again.corrections()).hasSize(2);
+		assertThatThrownBy(() -> projects.undo("P-NONE", "x", "y")).isInstanceOf(cn.chainscout.web.NotFoundException.class);
+	}
+
+	@Test
+	@Order(9)
 	void templatesReadBackWithTheImportersOwnReaderAndTheirExampleRowsAreSkipped() throws Exception {
 		TableRows.Table csv = TableRows.read("t.csv", ReferrerTemplates.csv());
 		assertThat(csv.header()).containsExactlyElementsOf(ReferrerService.COLUMNS);

@@ -598,6 +598,18 @@ class ApplicationIT {
 			assertThat(wb.getSheet("阶段汇总").getRow(2).getCell(1).getNumericCellValue()).as("签约").isEqualTo(2.0);
 		}
 		assertThat(Http.get(url("/api/v1/projects/export.xlsx?chain=nowhere")).json().get("message").asString()).contains("nowhere");
+
+		// the signing was recorded by mistake: take it back from the row
+		row = browser.findElement(By.id("project-" + id));
+		row.findElement(By.cssSelector("details.undo summary")).click();
+		WebElement undo = row.findElement(By.cssSelector("details.undo form"));
+		undo.findElement(By.name("reason")).sendKeys("误点");
+		undo.findElement(By.name("by")).sendKeys("招商二组");
+		undo.findElement(By.tagName("button")).click();
+		assertThat(browser.findElement(By.id("advance-done")).getText()).contains("已撤销").contains("回到“在谈”");
+		assertThat(browser.findElement(By.cssSelector("#project-" + id + " td.stage")).getText()).isEqualTo("在谈");
+		assertThat(browser.findElement(By.cssSelector("#project-" + id + " .correction")).getText()).contains("已撤销：签约").contains("误点");
+		assertThat(browser.findElements(By.cssSelector("#project-" + id + " details.undo"))).as("nothing left to take back").isEmpty();
 	}
 
 	@Test
