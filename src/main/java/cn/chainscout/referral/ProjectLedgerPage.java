@@ -1,5 +1,6 @@
 package cn.chainscout.referral;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The city's project ledger (招商项目台账): every project, filtered, with totals by stage, moved on from the page. */
@@ -23,9 +25,22 @@ class ProjectLedgerPage {
 
 	private final Projects projects;
 
-	ProjectLedgerPage(ProjectLedgers ledgers, Projects projects) {
+	private final ProjectImport projectImport;
+
+	ProjectLedgerPage(ProjectLedgers ledgers, Projects projects, ProjectImport projectImport) {
 		this.ledgers = ledgers;
 		this.projects = projects;
+		this.projectImport = projectImport;
+	}
+
+	/** An office's existing ledger (Excel or CSV): imported, then the ledger with the import's report. */
+	@PostMapping("/projects/import")
+	String importLedger(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model) throws IOException {
+		cn.chainscout.localfirm.UploadForm.handle(file, model,
+				(name, bytes) -> model.addAttribute("importReport", projectImport.importLedger(name, bytes)));
+		model.addAttribute("uploadError", model.getAttribute("error"));
+		model.addAttribute("error", null);
+		return page(null, null, null, model);
 	}
 
 	@GetMapping("/projects")

@@ -104,32 +104,53 @@ public class Projects {
 				throw new IllegalArgumentException("referrers 中的 " + String.join("、", unknown) + " 不在引荐人名单中");
 			}
 			String name = request.name() == null || request.name().isBlank() ? e.get("name").asString() + "项目" : request.name().strip();
-			Map<String, Object> p = new HashMap<>();
-			p.put("id", id);
-			p.put("name", name);
-			p.put("enterprise", enterprise);
-			p.put("chain", request.chain() == null || request.chain().isBlank() ? null : request.chain());
-			p.put("stage", stage);
-			p.put("investment", request.investmentYuan());
-			p.put("referrers", referrers);
-			p.put("by", by);
-			p.put("date", date);
-			p.put("at", OffsetDateTime.now());
-			tx.run("""
-					MATCH (e:Enterprise {code: $enterprise})
-					MERGE (p:Project {id: $id})
-					SET p.name = $name, p.enterprise = $enterprise, p.chain = $chain, p.stage = $stage, p.investmentYuan = $investment,
-					    p.createdBy = $by, p.createdAt = $at,
-					    p.moves = [$stage + '|' + toString($date) + '|' + $by + '|' + toString($at)]
-					MERGE (p)-[:FOR]->(e)
-					WITH p
-					UNWIND $referrers AS key
-					MATCH (r:Referrer {key: key})
-					MERGE (r)-[:BROUGHT]->(p)""", p).consume();
-			credit(tx, id, stage, by);
+			OffsetDateTime at = OffsetDateTime.now();
+			insert(tx, id, name, enterprise, request.chain() == null || request.chain().isBlank() ? null : request.chain(),
+					request.investmentYuan(), referrers, by, at, List.of(new Move(stage, date, by, at)));
 			return null;
 		});
 		return get(id);
+	}
+
+	/**
+	 * Writes a project from an office's earlier ledger, with the stages it has already reached, as
+	 * {@link ProjectImport} has checked them: known enterprise, chain and referrers, moves in order, none
+	 * in the future. Its referrers are credited at its first landed stage.
+	 */
+	String restore(String name, String enterprise, @Nullable String chain, @Nullable Double investmentYuan, List<String> referrers,
+			String by, List<Move> moves) {
+		String id = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+		graph.write(tx -> {
+			insert(tx, id, name, enterprise, chain, investmentYuan, referrers, by, OffsetDateTime.now(), moves);
+			return null;
+		});
+		return id;
+	}
+
+	private static void insert(org.neo4j.driver.TransactionContext tx, String id, String name, String enterprise, @Nullable String chain,
+			@Nullable Double investmentYuan, List<String> referrers, String by, OffsetDateTime at, List<Move> moves) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("id", id);
+		p.put("name", name);
+		p.put("enterprise", enterprise);
+		p.put("chain", chain);
+		p.put("stage", moves.get(moves.size() - 1).stage());
+		p.put("investment", investmentYuan);
+		p.put("referrers", referrers);
+		p.put("by", by);
+		p.put("at", at);
+		p.put("moves", moves.stream().map(m -> String.join("|", m.stage(), m.date().toString(), m.by(), m.at().toString())).toList());
+		tx.run("""
+				MATCH (e:Enterprise {code: $enterprise})
+				MERGE (p:Project {id: $id})
+				SET p.name = $name, p.enterprise = $enterprise, p.chain = $chain, p.stage = $stage, p.investmentYuan = $investment,
+				    p.createdBy = $by, p.createdAt = $at, p.moves = $moves
+				MERGE (p)-[:FOR]->(e)
+				WITH p
+				UNWIND $referrers AS key
+				MATCH (r:Referrer {key: key})
+				MERGE (r)-[:BROUGHT]->(p)""", p).consume();
+		moves.stream().filter(m -> LANDED.contains(m.stage())).findFirst().ifPresent(m -> credit(tx, id, m.stage(), by));
 	}
 
 	/** Moves a project to a later stage; going back is refused. */

@@ -35,8 +35,12 @@ class ReferralApi {
 
 	private final ProjectLedgers ledgers;
 
-	ReferralApi(ReferrerService referrers, WarmPaths warmPaths, Projects projects, ProjectLedgers ledgers, Graph graph) {
+	private final ProjectImport projectImport;
+
+	ReferralApi(ReferrerService referrers, WarmPaths warmPaths, Projects projects, ProjectLedgers ledgers, ProjectImport projectImport,
+			Graph graph) {
 		this.ledgers = ledgers;
+		this.projectImport = projectImport;
 		this.referrers = referrers;
 		this.warmPaths = warmPaths;
 		this.projects = projects;
@@ -166,6 +170,21 @@ class ReferralApi {
 		ProjectLedger ledger = ledgers.read(blankToNull(chain), blankToNull(stage), blankToNull(q));
 		return attachment("招商项目台账" + cn.chainscout.system.ChinaTime.today() + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledger.workbook());
+	}
+
+	@Operation(summary = "导入已有的项目台账（multipart 字段 file，Excel 或 CSV，列见模板；链探导出的台账也可导入）：已在台账中的项目不变，有错误的行列出行号和原因")
+	@PostMapping(value = "/api/v1/projects/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ProjectImport.Report importLedger(@RequestParam("file") MultipartFile file) throws IOException {
+		if (file.isEmpty()) {
+			throw new IllegalArgumentException("上传的文件是空的");
+		}
+		return projectImport.importLedger(file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), file.getBytes());
+	}
+
+	@Operation(summary = "项目台账导入模板（Excel），第二张表为填写说明")
+	@GetMapping("/api/v1/projects/template.xlsx")
+	ResponseEntity<byte[]> ledgerTemplate() {
+		return attachment("招商项目台账模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ProjectImport.template());
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

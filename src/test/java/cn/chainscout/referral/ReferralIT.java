@@ -340,6 +340,82 @@ class ReferralIT {
 
 	@Test
 	@Order(9)
+	void anOfficesLedgerImportsItsGoodRowsRejectsEachBadOneWithItsLineAndReadsBackItsOwnExport() throws Exception {
+		ProjectImport importer = new ProjectImport(db.graph(), projects, properties);
+		String csv = String.join("\n",
+				"项目名称,企业代码,企业,产业链,当前阶段,投资额（亿元）,引荐人,登记人,在谈,签约,开工,入库,投产,达产",
+				"正极材料基地,900003,,锂电池测试链,开工,6.5,王一,招商三组,2026-01-05,2026/03/10,2026年5月8日,,,",
+				",,样例电解液,battery,,0.8,,,2026-02-01,,,,,",
+				"电解液二期,900002.SZ,,,在谈,,,,,,,,,",
+				"坏日期,900003.SH,,,签约,,,,2026-05-01,2026-04-01,,,,",
+				"未来,900003.SH,,,在谈,,,,2099-01-01,,,,,",
+				"没阶段,900003.SH,,,,,,,,,,,,",
+				"无名企业项目,,不存在的公司,,在谈,,,,,,,,,",
+				"多问题,999999.SZ,,火星链,洽谈,-1,无名氏,,,,,,,",
+				"阶段超前,900003.SH,,,签约,,,,,2026-03-01,2026-04-01,,,",
+				"正极材料基地,900003.SH,,,在谈,,,,,,,,,",
+				"负极项目,900003.SH,,,签约,1,,,,,,,,") + "\n";
+		ProjectImport.Report report = importer.importLedger("台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(report.rows()).isEqualTo(11);
+		assertThat(report.imported()).as(report.toString()).isEqualTo(3);
+		assertThat(report.alreadyThere()).isEqualTo(1);
+		assertThat(report.rejected()).extracting(ProjectImport.Rejected::line).containsExactly(5, 6, 7, 8, 9, 10, 11);
+		Map<Integer, String> why = new java.util.HashMap<>();
+		report.rejected().forEach(r -> why.put(r.line(), String.join("；", r.reasons())));
+		assertThat(why.get(5)).contains("2026-04-01").contains("早于");
+		assertThat(why.get(6)).contains("2099-01-01").contains("晚于今天");
+		assertThat(why.get(7)).contains("当前阶段为空");
+		assertThat(why.get(8)).contains("不存在的公司");
+		assertThat(why.get(9)).contains("999999.SZ").contains("火星链").contains("洽谈").contains("-1").contains("无名氏");
+		assertThat(why.get(10)).contains("开工").contains("当前阶段是“签约”");
+		assertThat(why.get(11)).contains("第 2 行");
+		assertThat(report.warnings()).singleElement().satisfies(w -> {
+			assertThat(w.line()).isEqualTo(12);
+			assertThat(w.message()).contains("签约").contains("导入当天");
+		});
+		assertThat(report.summary()).contains("新导入 3 个项目").contains("1 个已在台账中").contains("7 行有错误");
+
+		Projects.Project cathode = projects.list(null, "900003.SH", null).stream().filter(p -> p.name().equals("正极材料基地")).findFirst()
+			.orElseThrow();
+		assertThat(cathode.stage()).isEqualTo("开工");
+		assertThat(cathode.chain()).isEqualTo("battery");
+		assertThat(cathode.investmentYuan()).isEqualTo(6.5e8);
+		assertThat(cathode.moves()).extracting(Projects.Move::stage, m -> m.date().toString()).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("在谈", "2026-01-05"), org.assertj.core.groups.Tuple.tuple("签约", "2026-03-10"),
+				org.assertj.core.groups.Tuple.tuple("开工", "2026-05-08"));
+		assertThat(cathode.moves()).extracting(Projects.Move::by).containsOnly("招商三组");
+		assertThat(cathode.credits()).singleElement().satisfies(c -> {
+			assertThat(c.referrer()).isEqualTo("王一");
+			assertThat(c.stage()).as("credited at its first landed stage").isEqualTo("签约");
+		});
+		assertThat(projects.list(null, "900002.SZ", null)).extracting(Projects.Project::name).contains("样例电解液项目", "电解液二期");
+		try (var files = Files.list(properties.importing().reportDir())) {
+			assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("projects-import-") && f.endsWith(".json"));
+		}
+
+		int before = projects.list(null, null, null).size();
+		ProjectImport.Report again = importer.importLedger("台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(again.imported()).as("importing the same file twice changes nothing").isZero();
+		assertThat(again.alreadyThere()).isEqualTo(4);
+		assertThat(again.rejected()).extracting(ProjectImport.Rejected::line).containsExactly(5, 6, 7, 8, 9, 10, 11);
+		assertThat(projects.list(null, null, null)).hasSize(before);
+
+		byte[] exported = new ProjectLedgers(projects, db.graph()).read(null, null, null).workbook();
+		ProjectImport.Report roundTrip = importer.importLedger("招商项目台账.xlsx", exported);
+		assertThat(roundTrip.rejected()).as(roundTrip.toString()).isEmpty();
+		assertThat(roundTrip.imported()).isZero();
+		assertThat(roundTrip.alreadyThere()).isEqualTo(before);
+
+		assertThatThrownBy(() -> importer.importLedger("x.csv", "名称,阶段\n甲,在谈\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.hasMessageContaining("x.csv").hasMessageContaining("企业代码");
+		try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(ProjectImport.template()))) {
+			assertThat(cells(wb.getSheetAt(0).getRow(0))).containsExactlyElementsOf(ProjectImport.COLUMNS);
+		}
+		assertThat(TableRows.read("t.xlsx", ProjectImport.template()).header()).containsExactlyElementsOf(ProjectImport.COLUMNS);
+	}
+
+	@Test
+	@Order(10)
 	void templatesReadBackWithTheImportersOwnReaderAndTheirExampleRowsAreSkipped() throws Exception {
 		TableRows.Table csv = TableRows.read("t.csv", ReferrerTemplates.csv());
 		assertThat(csv.header()).containsExactlyElementsOf(ReferrerService.COLUMNS);

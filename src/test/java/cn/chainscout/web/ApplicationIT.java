@@ -1,5 +1,6 @@
 package cn.chainscout.web;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -610,6 +611,35 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.cssSelector("#project-" + id + " td.stage")).getText()).isEqualTo("在谈");
 		assertThat(browser.findElement(By.cssSelector("#project-" + id + " .correction")).getText()).contains("已撤销：签约").contains("误点");
 		assertThat(browser.findElements(By.cssSelector("#project-" + id + " details.undo"))).as("nothing left to take back").isEmpty();
+	}
+
+	/** An office brings its existing ledger: uploaded on the ledger page, good rows in, a bad one named with its line and reason. */
+	@Test
+	void anExistingLedgerUploadedOnTheLedgerPageImportsItsGoodRowsAndNamesTheBadOnes() throws Exception {
+		Http.Download template = Http.download(url("/api/v1/projects/template.xlsx"));
+		assertThat(template.status()).isEqualTo(200);
+		assertThat(template.disposition()).contains("attachment");
+		Path file = home.resolve("原台账.csv");
+		Files.writeString(file, String.join("\r\n",
+				"项目名称,企业代码,企业,产业链,当前阶段,投资额（亿元）,引荐人,登记人,在谈,签约,开工,入库,投产,达产",
+				"导入检验中药项目,,云南白药,,在谈,3,,招商四组,2026-09-15,,,,,",
+				"导入检验坏行,,不存在的药企,,在谈,,,,,,,,,") + "\r\n");
+		browser.get(url("/projects"));
+		browser.findElement(By.cssSelector("#import-section summary")).click();
+		browser.findElement(By.id("ledger-file")).sendKeys(file.toString());
+		browser.findElement(By.id("ledger-upload")).click();
+		assertThat(browser.findElement(By.id("import-summary")).getText()).contains("原台账.csv").contains("新导入 1 个项目").contains("1 行有错误");
+		assertThat(browser.findElement(By.id("import-rejected")).getText()).contains("3").contains("不存在的药企");
+		assertThat(browser.findElement(By.id("ledger")).getText()).contains("导入检验中药项目").contains("云南白药");
+
+		browser.findElement(By.id("ledger-upload")).click();
+		assertThat(browser.findElement(By.id("upload-error")).getText()).contains("请选择");
+		Http.Response api = Http.upload(url("/api/v1/projects/import"), "原台账.csv", Files.readAllBytes(file));
+		assertThat(api.status()).isEqualTo(200);
+		assertThat(api.json().get("imported").asInt()).as("the same file again changes nothing").isZero();
+		assertThat(api.json().get("alreadyThere").asInt()).isEqualTo(1);
+		assertThat(Http.upload(url("/api/v1/projects/import"), "x.csv", "名称\n甲\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status())
+			.isEqualTo(400);
 	}
 
 	@Test
