@@ -172,9 +172,15 @@ public final class TableRows {
 	}
 
 	private static String text(Cell cell, DataFormatter format) {
-		if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+		boolean number = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+				|| cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+						&& cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC;
+		if (number && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
 			// as 2026-11-02, whatever the cell's display format: Excel's default short date reads 11/2/26
 			java.time.LocalDateTime at = cell.getLocalDateTimeCellValue();
+			if (cell.getNumericCellValue() < 1) {
+				return at.toLocalTime().toString(); // a time of day alone
+			}
 			return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString().replace('T', ' ');
 		}
 		if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC

@@ -57,6 +57,14 @@ public class ProjectImport {
 	public static final List<String> COLUMNS = List.of(NAME, CODE, ENTERPRISE, CHAIN, STAGE, INVESTMENT, REFERRERS, BY, "在谈", "签约", "开工", "入库",
 			"投产", "达产");
 
+	/** Columns of ChainScout's own export that an import reads past: 项目编号 is read to find the project. */
+	static final List<String> EXPORT_ONLY = List.of(ID, "已记功引荐人", "最近进展", "更正记录");
+
+	/** Stands for a short name two enterprises share. */
+	private static final String AMBIGUOUS = "\u0000ambiguous";
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectImport.class);
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Graph graph;
@@ -98,7 +106,7 @@ public class ProjectImport {
 	 *         that say which enterprise a row is about
 	 */
 	public synchronized Report importLedger(String fileName, byte[] bytes) {
-		TableRows.Table table = TableRows.read(fileName, bytes);
+		TableRows.Table table = normalised(TableRows.read(fileName, bytes));
 		if (!table.header().contains(CODE) && !table.header().contains(ENTERPRISE)) {
 			throw new IllegalArgumentException("文件 " + fileName + " 缺少“" + CODE + "”或“" + ENTERPRISE + "”列（表头应为：" + String.join(",", COLUMNS)
 					+ "；可先下载模板）");
@@ -107,6 +115,10 @@ public class ProjectImport {
 		LocalDate today = ChinaTime.today();
 		List<Rejected> rejected = new ArrayList<>();
 		List<Warning> warnings = new ArrayList<>();
+		List<String> ignored = table.header().stream().filter(h -> !h.isBlank() && !COLUMNS.contains(h) && !EXPORT_ONLY.contains(h)).toList();
+		if (!ignored.isEmpty()) {
+			warnings.add(new Warning(1, "表头", "不认识的列未导入：" + String.join("、", ignored) + "（可用的列见模板）"));
+		}
 		Map<String, Integer> seenInFile = new HashMap<>();
 		int imported = 0;
 		int alreadyThere = 0;
@@ -126,23 +138,35 @@ public class ProjectImport {
 				rejected.add(new Rejected(row.line(), shown, reasons));
 				continue;
 			}
-			String key = code + "|" + name;
-			Integer first = seenInFile.putIfAbsent(key, row.line());
-			if (first != null) {
-				rejected.add(new Rejected(row.line(), shown, List.of("与第 " + first + " 行是同一企业的同名项目")));
-				continue;
-			}
-			if (known.projectIds().contains(cell(c, ID)) || known.projectKeys().contains(key)) {
+			if (known.projectIds().contains(cell(c, ID))) {
 				alreadyThere++;
 				continue;
 			}
-			projects.restore(name.replace('|', '/'), code, chain, investment == null ? null : investment * ProjectLedger.YI, referrers, by, moves);
+			String key = key(code, name);
+			Integer first = seenInFile.putIfAbsent(key, row.line());
+			if (first != null) {
+				rejected.add(new Rejected(row.line(), shown, List.of("与第 " + first + " 行是同一企业的同名项目（同一企业的几个项目请起不同的名称）")));
+				continue;
+			}
+			if (known.projectKeys().contains(key)) {
+				alreadyThere++;
+				continue;
+			}
+			projects.restore(name, code, chain, investment == null ? null : investment * ProjectLedger.YI, referrers, by, moves);
 			warnings.addAll(notes);
 			imported++;
 		}
 		Report report = new Report(fileName, OffsetDateTime.now(), table.rows().size(), imported, alreadyThere, List.copyOf(rejected),
 				List.copyOf(warnings));
-		save(report);
+		try {
+			save(report);
+		}
+		catch (IOException | RuntimeException ex) {
+			// the projects are in; the user still gets the report, and is told it was not kept
+			log.warn("The project import report could not be saved in {}: {}", properties.importing().reportDir(), ex.toString());
+			warnings.add(new Warning(0, "报告", "本次导入报告未能保存到 " + properties.importing().reportDir() + "，请保留本页内容：" + ex.getMessage()));
+			report = new Report(fileName, report.at(), report.rows(), imported, alreadyThere, report.rejected(), List.copyOf(warnings));
+		}
 		return report;
 	}
 
@@ -153,7 +177,8 @@ public class ProjectImport {
 			String code = r.get("code").asString();
 			names.put(code, r.get("name").isNull() ? code : r.get("name").asString());
 			if (!r.get("name").isNull()) {
-				byName.putIfAbsent(r.get("name").asString(), code);
+				// a short name two firms share is left to their codes: 企业代码 must say which
+				byName.merge(r.get("name").asString(), code, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
 			}
 			if (!r.get("fullName").isNull()) {
 				byName.put(r.get("fullName").asString(), code);
@@ -168,9 +193,9 @@ public class ProjectImport {
 		graph.query("MATCH (r:Referrer) RETURN r.key AS key", Map.of()).forEach(r -> referrers.add(r.get("key").asString()));
 		Set<String> ids = new HashSet<>();
 		Set<String> keys = new HashSet<>();
-		graph.query("MATCH (p:Project) RETURN p.id AS id, p.enterprise + '|' + p.name AS key", Map.of()).forEach(r -> {
+		graph.query("MATCH (p:Project) RETURN p.id AS id, p.enterprise AS code, p.name AS name", Map.of()).forEach(r -> {
 			ids.add(r.get("id").asString());
-			keys.add(r.get("key").asString());
+			keys.add(key(r.get("code").asString(), r.get("name").asString()));
 		});
 		return new Known(byName, names, chains, referrers, ids, keys);
 	}
@@ -179,14 +204,19 @@ public class ProjectImport {
 	private static @Nullable String enterprise(String code, String name, Known known, List<String> reasons) {
 		if (!code.isEmpty()) {
 			String c = code.toUpperCase(java.util.Locale.ROOT);
+			if (c.matches("\\d{1,5}")) {
+				c = "0".repeat(6 - c.length()) + c; // Excel drops a code's leading zeros (002594 → 2594)
+			}
 			if (known.nameByCode().containsKey(c)) {
 				return c;
 			}
-			List<String> matches = known.nameByCode().keySet().stream().filter(k -> k.startsWith(c + ".")).toList();
+			String bare = c;
+			List<String> matches = known.nameByCode().keySet().stream().filter(k -> k.startsWith(bare + ".")).sorted().toList();
 			if (matches.size() == 1) {
 				return matches.get(0);
 			}
-			reasons.add("企业代码 " + code + " 不在企业库中");
+			reasons.add(matches.isEmpty() ? "企业代码 " + code + " 不在企业库中"
+					: "企业代码 " + code + " 对应多家上市企业（" + String.join("、", matches) + "），请写全代码");
 			return null;
 		}
 		if (name.isEmpty()) {
@@ -196,6 +226,10 @@ public class ProjectImport {
 		String c = known.codeByName().get(name);
 		if (c == null) {
 			reasons.add("企业“" + name + "”不在企业库中（可改填股票代码，如 300750.SZ）");
+		}
+		else if (c.equals(AMBIGUOUS)) {
+			reasons.add("企业简称“" + name + "”对应多家企业，请填企业代码");
+			return null;
 		}
 		return c;
 	}
@@ -252,7 +286,7 @@ public class ProjectImport {
 			if (text.isEmpty()) {
 				continue;
 			}
-			LocalDate d = ReferrerService.date(text);
+			LocalDate d = ReferrerService.date(text.replaceFirst("\\s+\\d{1,2}:\\d{2}(:\\d{2})?$", ""));
 			if (d == null) {
 				reasons.add("“" + s + "”的日期“" + text + "”无法识别（应写成 2026-11-02 这样的格式）");
 			}
@@ -308,7 +342,8 @@ public class ProjectImport {
 	/** The template: the ledger's columns on the first sheet, and how to fill them on the second. */
 	static byte[] template() {
 		try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-			cn.chainscout.web.Sheets.sheet(wb, "项目台账", COLUMNS, new int[] { 24, 12, 16, 16, 10, 14, 20, 12, 12, 12, 12, 12, 12, 12 });
+			var ledger = cn.chainscout.web.Sheets.sheet(wb, "项目台账", COLUMNS, new int[] { 24, 12, 16, 16, 10, 14, 20, 12, 12, 12, 12, 12, 12, 12 });
+			cn.chainscout.web.Sheets.textColumn(ledger, COLUMNS.indexOf(CODE));
 			var notes = cn.chainscout.web.Sheets.sheet(wb, "填写说明", List.of("填写说明"), new int[] { 110 });
 			for (String line : List.of(
 					"在“项目台账”表中每行填一个项目，表头不要改动；也可以直接导入链探导出的台账（Excel）",
@@ -331,16 +366,38 @@ public class ProjectImport {
 		}
 	}
 
-	private void save(Report report) {
+	private void save(Report report) throws IOException {
 		Path dir = properties.importing().reportDir();
-		try {
-			Files.createDirectories(dir);
-			String stamp = report.at().atZoneSameInstant(ChinaTime.ZONE).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-			Files.writeString(dir.resolve("projects-import-" + stamp + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The project import report could not be saved in " + dir, ex);
-		}
+		Files.createDirectories(dir);
+		String stamp = report.at().atZoneSameInstant(ChinaTime.ZONE).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+		Files.writeString(dir.resolve("projects-import-" + stamp + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	/**
+	 * The key of a project for "already in the ledger": the same enterprise and project name. Not the
+	 * chain: a ledger that leaves the chain out would otherwise register the project again.
+	 */
+	private static String key(String code, String name) {
+		return code + "\u0000" + name;
+	}
+
+	/** Headers as the template has them, however the file spells the brackets and spaces: 投资额(亿元) is 投资额（亿元）. */
+	private static TableRows.Table normalised(TableRows.Table table) {
+		Map<String, String> ours = new HashMap<>();
+		java.util.stream.Stream.concat(COLUMNS.stream(), java.util.stream.Stream.concat(EXPORT_ONLY.stream(), java.util.stream.Stream.of(ID)))
+			.forEach(h -> ours.put(headerKey(h), h));
+		java.util.function.UnaryOperator<String> rename = h -> ours.getOrDefault(headerKey(h), h);
+		List<String> header = table.header().stream().map(rename).toList();
+		List<TableRows.Row> rows = table.rows().stream().map(r -> {
+			Map<String, String> cells = new java.util.LinkedHashMap<>();
+			r.cells().forEach((h, v) -> cells.put(rename.apply(h), v));
+			return new TableRows.Row(r.line(), cells);
+		}).toList();
+		return new TableRows.Table(header, rows);
+	}
+
+	private static String headerKey(String header) {
+		return header.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
 	}
 
 	private static String cell(Map<String, String> cells, String column) {

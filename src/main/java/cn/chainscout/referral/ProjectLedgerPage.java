@@ -38,8 +38,10 @@ class ProjectLedgerPage {
 	String importLedger(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model) throws IOException {
 		cn.chainscout.localfirm.UploadForm.handle(file, model,
 				(name, bytes) -> model.addAttribute("importReport", projectImport.importLedger(name, bytes)));
+		// UploadForm's words are for a page with one form; this page has three
 		model.addAttribute("uploadError", model.getAttribute("error"));
 		model.addAttribute("error", null);
+		model.addAttribute("done", null);
 		return page(null, null, null, model);
 	}
 
@@ -88,12 +90,12 @@ class ProjectLedgerPage {
 
 	/** Takes back a project's latest move, for a stage recorded by mistake. */
 	@PostMapping("/projects/{id}/undo")
-	String undo(@PathVariable String id, @RequestParam(required = false) @Nullable String by,
+	String undo(@PathVariable String id, @RequestParam(required = false) @Nullable String undo, @RequestParam(required = false) @Nullable String by,
 			@RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String chain,
 			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable String q,
 			RedirectAttributes redirect) {
 		try {
-			Projects.Project p = projects.undo(id, by, reason);
+			Projects.Project p = projects.undo(id, undo, by, reason);
 			Projects.Correction c = p.corrections().get(p.corrections().size() - 1);
 			redirect.addFlashAttribute("done", "已撤销“" + p.name() + "”的“" + c.stage() + "”（" + c.date() + "），项目回到“" + p.stage() + "”"
 					+ (Projects.LANDED.contains(c.stage()) && !Projects.LANDED.contains(p.stage()) ? "，引荐记功随之取消" : "") + "。");

@@ -181,14 +181,20 @@ public class Projects {
 	}
 
 	/**
-	 * Takes back the latest move (撤销上一步), for a stage recorded by mistake: the project is back at the
+	 * Takes back the latest move (撤销上一步), for a stage recorded by mistake, naming the stage it takes
+	 * back so that a second click, a retry or a colleague's undo cannot take back one more: the project is back at the
 	 * stage before, the move is kept as a correction with who took it back and why, and once the project is
 	 * back before 签约 its referrers lose the credit. The registration itself cannot be taken back.
 	 */
-	public Project undo(String id, @Nullable String by, @Nullable String reason) {
+	public Project undo(String id, @Nullable String stage, @Nullable String by, @Nullable String reason) {
+		String expected = stage(required(stage, "stage", "要撤销的阶段"));
 		String who = required(by, "by", "经办人").replace('|', '/');
 		String why = required(reason, "reason", "撤销原因").replace('|', '/');
 		Project current = get(id);
+		if (!current.stage().equals(expected)) {
+			throw new IllegalArgumentException("项目 " + id + " 现在在“" + current.stage() + "”阶段，不是要撤销的“" + expected
+					+ "”，未撤销（可能已被他人撤销或推进，请刷新后再看）");
+		}
 		if (current.moves().size() < 2) {
 			throw new IllegalArgumentException("项目 " + id + " 只有登记时的“" + current.stage() + "”这一步，没有可撤销的推进");
 		}
@@ -197,10 +203,10 @@ public class Projects {
 		graph.write(tx -> {
 			int changed = tx.run("""
 					MATCH (p:Project {id: $id})
-					WHERE size(p.moves) = $count
+					WHERE size(p.moves) = $count AND p.stage = $expected
 					SET p.moves = p.moves[0..-1], p.stage = $stage,
 					    p.corrections = coalesce(p.corrections, []) + [$correction]""",
-					Map.of("id", id, "count", current.moves().size(), "stage", before.stage(), "correction",
+					Map.of("id", id, "count", current.moves().size(), "expected", expected, "stage", before.stage(), "correction",
 							String.join("|", last.stage(), last.date().toString(), last.by(), who, why, OffsetDateTime.now().toString())))
 				.consume().counters().propertiesSet();
 			if (changed == 0) {

@@ -146,13 +146,13 @@ class ReferralApi {
 	}
 
 	/** Taking back the latest move. */
-	record UndoRequest(@Nullable String by, @Nullable String reason) {
+	record UndoRequest(@Nullable String stage, @Nullable String by, @Nullable String reason) {
 	}
 
-	@Operation(summary = "撤销上一步：项目回到上一阶段，撤销记入更正记录（经办人、原因）；回到签约之前，引荐记功随之取消")
+	@Operation(summary = "撤销上一步：stage 填要撤销的当前阶段（与项目不符则不撤销），项目回到上一阶段，撤销记入更正记录（经办人、原因）；回到签约之前，引荐记功随之取消")
 	@PostMapping("/api/v1/projects/{id}/undo")
 	Projects.Project undo(@PathVariable String id, @RequestBody UndoRequest request) {
-		return projects.undo(id, request.by(), request.reason());
+		return projects.undo(id, request.stage(), request.by(), request.reason());
 	}
 
 	@Operation(summary = "项目台账，可按产业链、企业或当前阶段筛选，新登记的在前")

@@ -457,6 +457,9 @@ public class ReferrerService {
 
 	static @Nullable Integer year(String text, LocalDate today) {
 		String t = text.strip().replace("年", "");
+		if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			t = t.substring(0, 4); // a year typed into a date cell reads back as its first day
+		}
 		if (t.endsWith(".0")) {
 			t = t.substring(0, t.length() - 2);
 		}

@@ -79,6 +79,11 @@ public final class Sheets {
 		}
 	}
 
+	/** Makes what is typed in a column stay text, so Excel keeps a stock code's leading zeros (002594). */
+	public static void textColumn(Sheet sheet, int column) {
+		sheet.setDefaultColumnStyle(column, style(sheet.getWorkbook(), "@"));
+	}
+
 	/** The workbook's style for a number format, made once: a workbook holds at most 64,000 styles. */
 	private static CellStyle style(Workbook wb, String format) {
 		short id = wb.createDataFormat().getFormat(format);

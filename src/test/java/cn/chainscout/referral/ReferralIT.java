@@ -310,10 +310,13 @@ class ReferralIT {
 		Projects.Project p = projects.list(null, "900001.SZ", null).get(0);
 		assertThat(p.stage()).isEqualTo("开工");
 		assertThat(p.credits()).isNotEmpty();
-		assertThatThrownBy(() -> projects.undo(p.id(), "招商一组", " ")).hasMessageContaining("撤销原因");
-		assertThatThrownBy(() -> projects.undo(p.id(), null, "误点")).hasMessageContaining("经办人");
+		assertThatThrownBy(() -> projects.undo(p.id(), "开工", "招商一组", " ")).hasMessageContaining("撤销原因");
+		assertThatThrownBy(() -> projects.undo(p.id(), "开工", null, "误点")).hasMessageContaining("经办人");
 
-		Projects.Project signed = projects.undo(p.id(), "招商一组", "误点了开工");
+		assertThatThrownBy(() -> projects.undo(p.id(), null, "招商一组", "误点")).hasMessageContaining("要撤销的阶段");
+		Projects.Project signed = projects.undo(p.id(), "开工", "招商一组", "误点了开工");
+		assertThatThrownBy(() -> projects.undo(p.id(), "开工", "招商一组", "误点了开工"))
+			.as("a second click on the same undo takes back nothing more").hasMessageContaining("现在在“签约”阶段");
 		assertThat(signed.stage()).isEqualTo("签约");
 		assertThat(signed.moves()).extracting(Projects.Move::stage).containsExactly("在谈", "签约");
 		assertThat(signed.corrections()).singleElement().satisfies(c -> {
@@ -323,19 +326,19 @@ class ReferralIT {
 		});
 		assertThat(signed.credits()).as("still signed: the credit stays").extracting(Projects.Credit::referrer).containsExactly("王一");
 
-		Projects.Project talks = projects.undo(p.id(), "招商二组", "签约未成|改期");
+		Projects.Project talks = projects.undo(p.id(), "签约", "招商二组", "签约未成|改期");
 		assertThat(talks.stage()).isEqualTo("在谈");
 		assertThat(talks.corrections()).extracting(Projects.Correction::reason).containsExactly("误点了开工", "签约未成/改期");
 		assertThat(talks.credits()).as("back before 签约: no credit").isEmpty();
 		assertThat(projects.creditedTo("王一")).isEmpty();
 		assertThat(recommendations.recommend("battery", null, null, 10).orElseThrow().targets()).extracting(Recommendations.Target::code)
 			.as("no longer landed: recommended again").contains("900001.SZ");
-		assertThatThrownBy(() -> projects.undo(p.id(), "招商二组", "再撤")).hasMessageContaining("只有登记时的“在谈”");
+		assertThatThrownBy(() -> projects.undo(p.id(), "在谈", "招商二组", "再撤")).hasMessageContaining("只有登记时的“在谈”");
 
 		Projects.Project again = projects.advance(p.id(), "签约", "招商一组", null);
 		assertThat(again.credits()).as("signed again: credited again").extracting(Projects.Credit::referrer).containsExactly("王一");
 		assertThat(again.corrections()).hasSize(2);
-		assertThatThrownBy(() -> projects.undo("P-NONE", "x", "y")).isInstanceOf(cn.chainscout.web.NotFoundException.class);
+		assertThatThrownBy(() -> projects.undo("P-NONE", "在谈", "x", "y")).isInstanceOf(cn.chainscout.web.NotFoundException.class);
 	}
 
 	@Test
@@ -343,7 +346,7 @@ class ReferralIT {
 	void anOfficesLedgerImportsItsGoodRowsRejectsEachBadOneWithItsLineAndReadsBackItsOwnExport() throws Exception {
 		ProjectImport importer = new ProjectImport(db.graph(), projects, properties);
 		String csv = String.join("\n",
-				"项目名称,企业代码,企业,产业链,当前阶段,投资额（亿元）,引荐人,登记人,在谈,签约,开工,入库,投产,达产",
+				"项目名称,企业代码,企业,产业链,当前阶段,投资额 (亿元),引荐人,登记人,在谈,签约,开工,入库,投产,达产,备注",
 				"正极材料基地,900003,,锂电池测试链,开工,6.5,王一,招商三组,2026-01-05,2026/03/10,2026年5月8日,,,",
 				",,样例电解液,battery,,0.8,,,2026-02-01,,,,,",
 				"电解液二期,900002.SZ,,,在谈,,,,,,,,,",
@@ -354,10 +357,11 @@ class ReferralIT {
 				"多问题,999999.SZ,,火星链,洽谈,-1,无名氏,,,,,,,",
 				"阶段超前,900003.SH,,,签约,,,,,2026-03-01,2026-04-01,,,",
 				"正极材料基地,900003.SH,,,在谈,,,,,,,,,",
-				"负极项目,900003.SH,,,签约,1,,,,,,,,") + "\n";
+				"负极项目,900003.SH,,,签约,1,,,,,,,,",
+				"竖线|项目,900001.SZ,,,在谈,,,,2026-03-01 09:30,,,,,") + "\n";
 		ProjectImport.Report report = importer.importLedger("台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		assertThat(report.rows()).isEqualTo(11);
-		assertThat(report.imported()).as(report.toString()).isEqualTo(3);
+		assertThat(report.rows()).isEqualTo(12);
+		assertThat(report.imported()).as(report.toString()).isEqualTo(4);
 		assertThat(report.alreadyThere()).isEqualTo(1);
 		assertThat(report.rejected()).extracting(ProjectImport.Rejected::line).containsExactly(5, 6, 7, 8, 9, 10, 11);
 		Map<Integer, String> why = new java.util.HashMap<>();
@@ -369,11 +373,14 @@ class ReferralIT {
 		assertThat(why.get(9)).contains("999999.SZ").contains("火星链").contains("洽谈").contains("-1").contains("无名氏");
 		assertThat(why.get(10)).contains("开工").contains("当前阶段是“签约”");
 		assertThat(why.get(11)).contains("第 2 行");
-		assertThat(report.warnings()).singleElement().satisfies(w -> {
-			assertThat(w.line()).isEqualTo(12);
-			assertThat(w.message()).contains("签约").contains("导入当天");
-		});
-		assertThat(report.summary()).contains("新导入 3 个项目").contains("1 个已在台账中").contains("7 行有错误");
+		assertThat(report.warnings()).extracting(ProjectImport.Warning::line).containsExactly(1, 12);
+		assertThat(report.warnings().get(0).message()).contains("备注").doesNotContain("投资额");
+		assertThat(report.warnings().get(1).message()).contains("签约").contains("导入当天");
+		assertThat(report.summary()).contains("新导入 4 个项目").contains("1 个已在台账中").contains("7 行有错误");
+		assertThat(projects.list(null, "900003.SH", null)).filteredOn(p -> p.name().equals("负极项目")).singleElement()
+			.satisfies(p -> assertThat(p.investmentYuan()).as("read from 投资额 (亿元)").isEqualTo(1e8));
+		assertThat(projects.list(null, "900001.SZ", null)).filteredOn(p -> p.name().equals("竖线|项目")).singleElement()
+			.satisfies(p -> assertThat(p.moves().get(0).date()).isEqualTo("2026-03-01"));
 
 		Projects.Project cathode = projects.list(null, "900003.SH", null).stream().filter(p -> p.name().equals("正极材料基地")).findFirst()
 			.orElseThrow();
@@ -396,7 +403,7 @@ class ReferralIT {
 		int before = projects.list(null, null, null).size();
 		ProjectImport.Report again = importer.importLedger("台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(again.imported()).as("importing the same file twice changes nothing").isZero();
-		assertThat(again.alreadyThere()).isEqualTo(4);
+		assertThat(again.alreadyThere()).as("a name with | too").isEqualTo(5);
 		assertThat(again.rejected()).extracting(ProjectImport.Rejected::line).containsExactly(5, 6, 7, 8, 9, 10, 11);
 		assertThat(projects.list(null, null, null)).hasSize(before);
 
