@@ -42,22 +42,25 @@ class ProjectLedgerPage {
 		model.addAttribute("uploadError", model.getAttribute("error"));
 		model.addAttribute("error", null);
 		model.addAttribute("done", null);
-		return page(null, null, null, model);
+		return page(null, null, null, null, null, model);
 	}
 
 	@GetMapping("/projects")
 	String page(@RequestParam(required = false) @Nullable String chain, @RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable String q, Model model) {
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, Model model) {
 		String c = blankToNull(chain);
 		String s = blankToNull(stage);
 		String k = blankToNull(q);
 		model.addAttribute("chain", c);
 		model.addAttribute("stage", s);
 		model.addAttribute("q", k);
+		model.addAttribute("from", blankToNull(from));
+		model.addAttribute("to", blankToNull(to));
 		model.addAttribute("stages", Projects.STAGES);
 		model.addAttribute("today", ChinaTime.today());
 		try {
-			ProjectLedger ledger = ledgers.read(c, s, k);
+			ProjectLedger ledger = ledgers.read(c, s, k, ProjectLedgers.date(from, "from"), ProjectLedgers.date(to, "to"));
 			model.addAttribute("ledger", ledger);
 			model.addAttribute("chains", ledger.chains());
 		}
@@ -73,7 +76,8 @@ class ProjectLedgerPage {
 	String advance(@PathVariable String id, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String by, @RequestParam(required = false) @Nullable String date,
 			@RequestParam(required = false) @Nullable String chain, @RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable String q, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String until, RedirectAttributes redirect) {
 		try {
 			Projects.Project p = projects.advance(id, to, by, date(date));
 			// credited by this move: a credit is kept once, at the first landed stage
@@ -85,7 +89,7 @@ class ProjectLedgerPage {
 		catch (IllegalArgumentException | NotFoundException ex) {
 			redirect.addFlashAttribute("error", "未能推进项目 " + id + "：" + ex.getMessage());
 		}
-		return back(redirect, chain, stage, q);
+		return back(redirect, chain, stage, q, from, until);
 	}
 
 	/** Takes back a project's latest move, for a stage recorded by mistake. */
@@ -93,6 +97,7 @@ class ProjectLedgerPage {
 	String undo(@PathVariable String id, @RequestParam(required = false) @Nullable String undo, @RequestParam(required = false) @Nullable String by,
 			@RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String chain,
 			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String until,
 			RedirectAttributes redirect) {
 		try {
 			Projects.Project p = projects.undo(id, undo, by, reason);
@@ -104,12 +109,16 @@ class ProjectLedgerPage {
 		catch (IllegalArgumentException | NotFoundException ex) {
 			redirect.addFlashAttribute("error", "未能撤销项目 " + id + " 的上一步：" + ex.getMessage());
 		}
-		return back(redirect, chain, stage, q);
+		return back(redirect, chain, stage, q, from, until);
 	}
 
-	/** Back to the ledger with the filters the user had. */
-	private static String back(RedirectAttributes redirect, @Nullable String chain, @Nullable String stage, @Nullable String q) {
-		for (var filter : new String[][] { { "chain", chain }, { "stage", stage }, { "q", q } }) {
+	/**
+	 * Back to the ledger with the filters the user had. The period's end comes as {@code until}: in the
+	 * advance form {@code to} is the stage to move to.
+	 */
+	private static String back(RedirectAttributes redirect, @Nullable String chain, @Nullable String stage, @Nullable String q,
+			@Nullable String from, @Nullable String until) {
+		for (var filter : new String[][] { { "chain", chain }, { "stage", stage }, { "q", q }, { "from", from }, { "to", until } }) {
 			String value = blankToNull(filter[1]);
 			if (value != null) {
 				redirect.addAttribute(filter[0], value);

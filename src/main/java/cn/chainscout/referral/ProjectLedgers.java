@@ -1,5 +1,6 @@
 package cn.chainscout.referral;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +25,21 @@ public class ProjectLedgers {
 		this.graph = graph;
 	}
 
+	/** The ledger with no period: see {@link #read(String, String, String, LocalDate, LocalDate)}. */
+	public ProjectLedger read(@Nullable String chain, @Nullable String stage, @Nullable String q) {
+		return read(chain, stage, q, null, null);
+	}
+
 	/**
-	 * The projects of a chain, at a current stage, and matching a keyword (project, enterprise, code or
-	 * referrer), each filter left out when null.
+	 * The projects of a chain, matching a keyword (project, enterprise, code or referrer), each filter left
+	 * out when null. Without a period, the stage filter is the current stage. With a period (from, to, or
+	 * both; inclusive), the ledger holds the projects that moved within it, and the stage filter is a stage
+	 * reached within it: the month's or the year's new signings, whatever stage they stand at now.
 	 *
 	 * @throws IllegalArgumentException naming the parameter and its value when a filter is not valid
 	 */
-	public ProjectLedger read(@Nullable String chain, @Nullable String stage, @Nullable String q) {
+	public ProjectLedger read(@Nullable String chain, @Nullable String stage, @Nullable String q, @Nullable LocalDate from,
+			@Nullable LocalDate to) {
 		Map<String, String> chains = chainNames();
 		if (chain != null && !chains.containsKey(chain)) {
 			List<String> known = chains.entrySet().stream().map(c -> c.getValue() + "（" + c.getKey() + "）").toList();
@@ -40,13 +49,34 @@ public class ProjectLedgers {
 		if (q != null && q.length() > MAX_QUERY) {
 			throw new IllegalArgumentException("关键词（q）过长（" + q.length() + " 个字符），请不超过 " + MAX_QUERY + " 个字符");
 		}
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new IllegalArgumentException("期间的开始日期（from）" + from + " 晚于结束日期（to）" + to);
+		}
 		List<Projects.Project> scope = projects.list(chain, null, null);
 		if (q != null) {
 			String needle = q.toLowerCase(Locale.ROOT);
 			scope = scope.stream().filter(p -> matches(p, needle)).toList();
 		}
-		List<Projects.Project> shown = at == null ? scope : scope.stream().filter(p -> p.stage().equals(at)).toList();
-		return new ProjectLedger(chain, at, q, chains, scope, shown);
+		ProjectLedger.Period period = from == null && to == null ? null : new ProjectLedger.Period(from, to);
+		if (period != null) {
+			scope = scope.stream().filter(p -> p.moves().stream().anyMatch(m -> period.holds(m.date()))).toList();
+		}
+		List<Projects.Project> shown = at == null ? scope
+				: scope.stream().filter(p -> period == null ? p.stage().equals(at) : period.reached(p, at)).toList();
+		return new ProjectLedger(chain, at, q, period, chains, scope, shown);
+	}
+
+	/** A date given as text, for a filter: empty is none. */
+	public static @Nullable LocalDate date(@Nullable String text, String param) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new IllegalArgumentException("日期（" + param + "）'" + text.strip() + "' 无效，应写成 2026-11-30 这样的格式");
+		}
 	}
 
 	private static boolean matches(Projects.Project p, String needle) {

@@ -163,11 +163,12 @@ class ReferralApi {
 				blankToNull(stage));
 	}
 
-	@Operation(summary = "项目台账导出为 Excel：台账、阶段汇总和说明三张表，筛选同台账页（产业链、阶段、关键词）")
+	@Operation(summary = "项目台账导出为 Excel：台账、阶段汇总和说明三张表，筛选同台账页（产业链、阶段、关键词；期间 from、to 时为期间内有进展的项目和期间内到达的阶段）")
 	@GetMapping("/api/v1/projects/export.xlsx")
 	ResponseEntity<byte[]> ledgerWorkbook(@RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
-			@RequestParam(required = false) String q) {
-		ProjectLedger ledger = ledgers.read(blankToNull(chain), blankToNull(stage), blankToNull(q));
+			@RequestParam(required = false) String q, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		ProjectLedger ledger = ledgers.read(blankToNull(chain), blankToNull(stage), blankToNull(q), ProjectLedgers.date(from, "from"),
+				ProjectLedgers.date(to, "to"));
 		return attachment("招商项目台账" + cn.chainscout.system.ChinaTime.today() + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledger.workbook());
 	}

@@ -259,6 +259,27 @@ class ReferralIT {
 		assertThatThrownBy(() -> ledgers.read(null, "洽谈", null)).hasMessageContaining("'洽谈'").hasMessageContaining("在谈");
 		assertThatThrownBy(() -> ledgers.read(null, null, "长".repeat(51))).hasMessageContaining("51").hasMessageContaining("50");
 
+		java.time.LocalDate nov1 = java.time.LocalDate.of(2026, 11, 1);
+		ProjectLedger early = ledgers.read(null, null, null, nov1, java.time.LocalDate.of(2026, 11, 15));
+		assertThat(early.projects()).as("both registered in the first half of November").hasSize(2);
+		assertThat(early.stages()).filteredOn(t -> t.projects() > 0)
+			.extracting(ProjectLedger.StageTotal::stage, ProjectLedger.StageTotal::projects, ProjectLedger.StageTotal::investmentYi)
+			.as("stages reached within the period, not stages now").containsExactly(org.assertj.core.groups.Tuple.tuple("在谈", 2, 15.0));
+		assertThat(early.filters()).isEqualTo("期间：2026-11-01 至 2026-11-15");
+		ProjectLedger signedLater = ledgers.read(null, "签约", null, java.time.LocalDate.of(2026, 11, 16), java.time.LocalDate.of(2026, 11, 30));
+		assertThat(signedLater.projects()).extracting(Projects.Project::enterprise).as("signed on 11-20, 开工 now").containsExactly("900001.SZ");
+		assertThat(signedLater.filters()).isEqualTo("期间：2026-11-16 至 2026-11-30；期间内到达：签约");
+		assertThat(ledgers.read(null, null, null, java.time.LocalDate.of(2026, 11, 21), java.time.LocalDate.of(2026, 11, 25)).projects())
+			.as("nothing moved then").isEmpty();
+		assertThat(ledgers.read(null, null, null, null, java.time.LocalDate.of(2026, 11, 5)).filters()).isEqualTo("期间：2026-11-05 止");
+		assertThatThrownBy(() -> ledgers.read(null, null, null, java.time.LocalDate.of(2026, 11, 30), nov1)).hasMessageContaining("2026-11-30")
+			.hasMessageContaining("晚于");
+		assertThatThrownBy(() -> ProjectLedgers.date("2026/13/01", "from")).hasMessageContaining("from").hasMessageContaining("2026/13/01");
+		try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(early.workbook()))) {
+			assertThat(wb.getSheet("阶段汇总").getRow(0).getCell(0).getStringCellValue()).isEqualTo("期间内到达的阶段");
+			assertThat(cells(wb.getSheet("阶段汇总").getRow(7))).containsExactly("期间内有进展的项目", "2", "15.00");
+		}
+
 		Projects.Project started = projects.list(null, "900001.SZ", null).get(0);
 		try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(all.workbook()))) {
 			assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2))).containsExactly("项目台账", "阶段汇总", "说明");

@@ -549,7 +549,7 @@ class ApplicationIT {
 		browser.get(url("/projects?q=" + enc("台账测试")));
 		assertThat(browser.getTitle()).startsWith("招商项目台账");
 		assertThat(browser.findElement(By.id("ledger-summary")).getText()).isEqualTo("共 2 个项目，其中已签约（签约及以后）1 个，投资额合计 10.50 亿元");
-		assertThat(browser.findElement(By.id("ledger-filters")).getText()).isEqualTo("筛选：关键词：台账测试");
+		assertThat(browser.findElement(By.id("ledger-filters")).getText()).startsWith("筛选：关键词：台账测试。");
 		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='在谈'] b")).getText()).isEqualTo("1");
 		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='签约'] b")).getText()).isEqualTo("1");
 		assertThat(browser.findElements(By.cssSelector("#ledger tr[id^='project-']"))).hasSize(2);
@@ -572,6 +572,18 @@ class ApplicationIT {
 		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='签约'] b")).getText()).isEqualTo("2");
 		assertThat(Http.get(url("/api/v1/projects/" + id)).json().get("moves").get(1).get("by").asString()).isEqualTo("招商二组");
 
+		// November's signings: 云南白药 signed on 2026-11-02; 恒瑞医药 signed today, after November
+		browser.get(url("/projects?q=" + enc("台账测试") + "&from=2026-11-01&to=2026-11-30&stage=" + enc("签约")));
+		assertThat(browser.findElements(By.cssSelector("#ledger tr[id^='project-']"))).hasSize(1);
+		assertThat(browser.findElement(By.id("ledger")).getText()).contains("云南白药").doesNotContain("恒瑞医药");
+		assertThat(browser.findElement(By.id("ledger-filters")).getText()).contains("期间：2026-11-01 至 2026-11-30").contains("期间内到达：签约");
+		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='在谈'] b")).getText()).as("恒瑞医药 registered in November")
+			.isEqualTo("1");
+		assertThat(browser.findElement(By.id("ledger-xlsx")).getAttribute("href")).contains("from=2026-11-01").contains("to=2026-11-30");
+		browser.get(url("/projects?from=2026-13-01"));
+		assertThat(browser.findElement(By.id("ledger-error")).getText()).contains("2026-13-01");
+
+		browser.get(url("/projects?q=" + enc("台账测试")));
 		row = browser.findElement(By.id("project-" + id));
 		row.findElement(By.name("by")).sendKeys("招商二组");
 		// the date field's minimum stops this in the browser; the server says why when it gets there anyway
