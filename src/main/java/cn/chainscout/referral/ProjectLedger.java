@@ -41,6 +41,11 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 			return p.reached(stage).map(m -> holds(m.date())).orElse(false);
 		}
 
+		/** Whether the project landed (first reached 签约 or a later stage) within the period. */
+		boolean landed(Projects.Project p) {
+			return p.moves().stream().filter(m -> Projects.LANDED.contains(m.stage())).findFirst().map(m -> holds(m.date())).orElse(false);
+		}
+
 		/** In words: 2026-01-01 至 2026-11-30, 2026-01-01 起, 2026-11-30 止. */
 		public String words() {
 			return from != null && to != null ? from + " 至 " + to : from != null ? from + " 起" : to + " 止";
@@ -73,9 +78,12 @@ public record ProjectLedger(@Nullable String chain, @Nullable String stage, @Nul
 		return out;
 	}
 
-	/** Projects shown that are signed or further on (签约 and later). */
+	/**
+	 * Projects shown that are signed or further on (签约 and later); with a period, those that landed
+	 * within it: their first move to 签约 or later falls in the period.
+	 */
 	public int landed() {
-		return (int) projects.stream().filter(p -> Projects.LANDED.contains(p.stage())).count();
+		return (int) projects.stream().filter(p -> period == null ? Projects.LANDED.contains(p.stage()) : period.landed(p)).count();
 	}
 
 	/** The investment of the projects shown, in 亿元. */

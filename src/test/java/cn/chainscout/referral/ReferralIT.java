@@ -269,6 +269,8 @@ class ReferralIT {
 		ProjectLedger signedLater = ledgers.read(null, "签约", null, java.time.LocalDate.of(2026, 11, 16), java.time.LocalDate.of(2026, 11, 30));
 		assertThat(signedLater.projects()).extracting(Projects.Project::enterprise).as("signed on 11-20, 开工 now").containsExactly("900001.SZ");
 		assertThat(signedLater.filters()).isEqualTo("期间：2026-11-16 至 2026-11-30；期间内到达：签约");
+		assertThat(signedLater.landed()).as("signed within the period, though 开工 now").isEqualTo(1);
+		assertThat(early.landed()).as("neither signed in the first half of November").isZero();
 		assertThat(ledgers.read(null, null, null, java.time.LocalDate.of(2026, 11, 21), java.time.LocalDate.of(2026, 11, 25)).projects())
 			.as("nothing moved then").isEmpty();
 		assertThat(ledgers.read(null, null, null, null, java.time.LocalDate.of(2026, 11, 5)).filters()).isEqualTo("期间：2026-11-05 止");

@@ -577,6 +577,7 @@ class ApplicationIT {
 		assertThat(browser.findElements(By.cssSelector("#ledger tr[id^='project-']"))).hasSize(1);
 		assertThat(browser.findElement(By.id("ledger")).getText()).contains("云南白药").doesNotContain("恒瑞医药");
 		assertThat(browser.findElement(By.id("ledger-filters")).getText()).contains("期间：2026-11-01 至 2026-11-30").contains("期间内到达：签约");
+		assertThat(browser.findElement(By.id("ledger-summary")).getText()).startsWith("期间内有进展的项目 1 个，其中期间内签约（首次到达签约及以后）1 个");
 		assertThat(browser.findElement(By.cssSelector(".stage-total[data-stage='在谈'] b")).getText()).as("恒瑞医药 registered in November")
 			.isEqualTo("1");
 		assertThat(browser.findElement(By.id("ledger-xlsx")).getAttribute("href")).contains("from=2026-11-01").contains("to=2026-11-30");
