@@ -95,10 +95,6 @@ public class LocalFirmService {
 		return java.util.Collections.unmodifiableMap(c);
 	}
 
-	private static String headerKey(String header) {
-		return header.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
-	}
-
 	// ---------------------------------------------------------------- carriers
 
 	/** Loads the carriers file; carriers it no longer lists are removed. Idempotent. */
@@ -348,12 +344,12 @@ public class LocalFirmService {
 	private Map<String, String> resolveHeaders(String fileName, List<String> header) {
 		Map<String, String> byKey = new HashMap<>();
 		for (String h : header) {
-			byKey.putIfAbsent(headerKey(h), h);
+			byKey.putIfAbsent(TableRows.headerKey(h), h);
 		}
 		Map<String, String> headerOf = new LinkedHashMap<>();
 		for (Map.Entry<String, List<String>> column : COLUMNS.entrySet()) {
 			for (String alias : column.getValue()) {
-				String h = byKey.get(headerKey(alias));
+				String h = byKey.get(TableRows.headerKey(alias));
 				if (h != null) {
 					headerOf.put(column.getKey(), h);
 					break;

@@ -128,6 +128,11 @@ public final class TableRows {
 		}
 	}
 
+	/** A header as compared across files: full- and half-width brackets alike, spaces ignored (投资额 (亿元) is 投资额（亿元）). */
+	public static String headerKey(String header) {
+		return header.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
+	}
+
 	static Table xlsx(String fileName, byte[] bytes) {
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);

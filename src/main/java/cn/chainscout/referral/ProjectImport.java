@@ -73,8 +73,11 @@ public class ProjectImport {
 
 	private final ChainScoutProperties properties;
 
-	public ProjectImport(Graph graph, Projects projects, ChainScoutProperties properties) {
+	private final cn.chainscout.chain.ChainMaps chainMaps;
+
+	public ProjectImport(Graph graph, Projects projects, cn.chainscout.chain.ChainMaps chainMaps, ChainScoutProperties properties) {
 		this.graph = graph;
+		this.chainMaps = chainMaps;
 		this.projects = projects;
 		this.properties = properties;
 	}
@@ -185,9 +188,9 @@ public class ProjectImport {
 			}
 		});
 		Map<String, String> chains = new HashMap<>();
-		graph.query("MATCH (c:Chain) RETURN c.id AS id, c.name AS name", Map.of()).forEach(r -> {
-			chains.put(r.get("id").asString(), r.get("id").asString());
-			chains.put(r.get("name").asString(), r.get("id").asString());
+		chainMaps.chainNames().forEach((id, name) -> {
+			chains.put(id, id);
+			chains.put(name, id);
 		});
 		Set<String> referrers = new HashSet<>();
 		graph.query("MATCH (r:Referrer) RETURN r.key AS key", Map.of()).forEach(r -> referrers.add(r.get("key").asString()));
@@ -384,9 +387,8 @@ public class ProjectImport {
 	/** Headers as the template has them, however the file spells the brackets and spaces: 投资额(亿元) is 投资额（亿元）. */
 	private static TableRows.Table normalised(TableRows.Table table) {
 		Map<String, String> ours = new HashMap<>();
-		java.util.stream.Stream.concat(COLUMNS.stream(), java.util.stream.Stream.concat(EXPORT_ONLY.stream(), java.util.stream.Stream.of(ID)))
-			.forEach(h -> ours.put(headerKey(h), h));
-		java.util.function.UnaryOperator<String> rename = h -> ours.getOrDefault(headerKey(h), h);
+		java.util.stream.Stream.concat(COLUMNS.stream(), EXPORT_ONLY.stream()).forEach(h -> ours.put(TableRows.headerKey(h), h));
+		java.util.function.UnaryOperator<String> rename = h -> ours.getOrDefault(TableRows.headerKey(h), h);
 		List<String> header = table.header().stream().map(rename).toList();
 		List<TableRows.Row> rows = table.rows().stream().map(r -> {
 			Map<String, String> cells = new java.util.LinkedHashMap<>();
@@ -394,10 +396,6 @@ public class ProjectImport {
 			return new TableRows.Row(r.line(), cells);
 		}).toList();
 		return new TableRows.Table(header, rows);
-	}
-
-	private static String headerKey(String header) {
-		return header.replace('（', '(').replace('）', ')').replaceAll("\\s+", "");
 	}
 
 	private static String cell(Map<String, String> cells, String column) {

@@ -1,8 +1,6 @@
 package cn.chainscout.referral;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import cn.chainscout.system.ChinaTime;
@@ -79,7 +77,7 @@ class ProjectLedgerPage {
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String until, RedirectAttributes redirect) {
 		try {
-			Projects.Project p = projects.advance(id, to, by, date(date));
+			Projects.Project p = projects.advance(id, to, by, ProjectLedgers.date(date, "date"));
 			// credited by this move: a credit is kept once, at the first landed stage
 			List<String> now = p.credits().stream().filter(c -> c.stage().equals(p.stage())).map(Projects.Credit::referrer).toList();
 			String credited = now.isEmpty() ? "" : "；引荐人 " + String.join("、", now) + " 记引荐功";
@@ -125,19 +123,6 @@ class ProjectLedgerPage {
 			}
 		}
 		return "redirect:/projects";
-	}
-
-	private static @Nullable LocalDate date(@Nullable String text) {
-		String t = blankToNull(text);
-		if (t == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(t);
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("日期 '" + t + "' 无效，应写成 2026-11-30 这样的格式");
-		}
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

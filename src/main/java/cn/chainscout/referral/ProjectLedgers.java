@@ -1,12 +1,11 @@
 package cn.chainscout.referral;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.chainscout.graph.Graph;
+import cn.chainscout.chain.ChainMaps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +17,11 @@ public class ProjectLedgers {
 
 	private final Projects projects;
 
-	private final Graph graph;
+	private final ChainMaps chainMaps;
 
-	public ProjectLedgers(Projects projects, Graph graph) {
+	public ProjectLedgers(Projects projects, ChainMaps chainMaps) {
 		this.projects = projects;
-		this.graph = graph;
+		this.chainMaps = chainMaps;
 	}
 
 	/** The ledger with no period: see {@link #read(String, String, String, LocalDate, LocalDate)}. */
@@ -87,9 +86,6 @@ public class ProjectLedgers {
 
 	/** Chain id → Chinese name, in the order of the chain list page. */
 	Map<String, String> chainNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		graph.query("MATCH (c:Chain) RETURN c.id AS id, c.name AS name ORDER BY c.id", Map.of())
-			.forEach(r -> names.put(r.get("id").asString(), r.get("name").asString()));
-		return names;
+		return chainMaps.chainNames();
 	}
 }

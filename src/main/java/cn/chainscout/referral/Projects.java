@@ -88,7 +88,7 @@ public class Projects {
 		}
 		List<String> referrers = request.referrers() == null ? List.of()
 				: request.referrers().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-		String id = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+		String id = newId();
 		LocalDate date = happened(request.date());
 		graph.write(tx -> {
 			Record e = tx.run("MATCH (e:Enterprise {code: $code}) RETURN e.name AS name", Map.of("code", enterprise)).list().stream()
@@ -119,12 +119,17 @@ public class Projects {
 	 */
 	String restore(String name, String enterprise, @Nullable String chain, @Nullable Double investmentYuan, List<String> referrers,
 			String by, List<Move> moves) {
-		String id = "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+		String id = newId();
 		graph.write(tx -> {
 			insert(tx, id, name, enterprise, chain, investmentYuan, referrers, by, OffsetDateTime.now(), moves);
 			return null;
 		});
 		return id;
+	}
+
+	/** {@code P} and 8 hex characters. */
+	private static String newId() {
+		return "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
 	}
 
 	private static void insert(org.neo4j.driver.TransactionContext tx, String id, String name, String enterprise, @Nullable String chain,

@@ -230,7 +230,7 @@ class ReferralIT {
 	@Test
 	@Order(7)
 	void theLedgerFiltersCountsByStageAndExportsAWorkbookThatReadsBack() throws Exception {
-		ProjectLedgers ledgers = new ProjectLedgers(projects, db.graph());
+		ProjectLedgers ledgers = new ProjectLedgers(projects, new ChainMaps(db.graph(), properties));
 		Projects.Project talks = projects.create(new Projects.NewProject("电解液二期", "900002.SZ", "battery", null, 3.0e8, null, "招商二组",
 				java.time.LocalDate.of(2026, 11, 10)));
 		ProjectLedger all = ledgers.read(null, null, null);
@@ -367,7 +367,7 @@ class ReferralIT {
 	@Test
 	@Order(9)
 	void anOfficesLedgerImportsItsGoodRowsRejectsEachBadOneWithItsLineAndReadsBackItsOwnExport() throws Exception {
-		ProjectImport importer = new ProjectImport(db.graph(), projects, properties);
+		ProjectImport importer = new ProjectImport(db.graph(), projects, new ChainMaps(db.graph(), properties), properties);
 		String csv = String.join("\n",
 				"项目名称,企业代码,企业,产业链,当前阶段,投资额 (亿元),引荐人,登记人,在谈,签约,开工,入库,投产,达产,备注",
 				"正极材料基地,900003,,锂电池测试链,开工,6.5,王一,招商三组,2026-01-05,2026/03/10,2026年5月8日,,,",
@@ -430,7 +430,7 @@ class ReferralIT {
 		assertThat(again.rejected()).extracting(ProjectImport.Rejected::line).containsExactly(5, 6, 7, 8, 9, 10, 11);
 		assertThat(projects.list(null, null, null)).hasSize(before);
 
-		byte[] exported = new ProjectLedgers(projects, db.graph()).read(null, null, null).workbook();
+		byte[] exported = new ProjectLedgers(projects, new ChainMaps(db.graph(), properties)).read(null, null, null).workbook();
 		ProjectImport.Report roundTrip = importer.importLedger("招商项目台账.xlsx", exported);
 		assertThat(roundTrip.rejected()).as(roundTrip.toString()).isEmpty();
 		assertThat(roundTrip.imported()).isZero();

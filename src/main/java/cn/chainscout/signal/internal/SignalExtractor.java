@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignalExtractor {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = cn.chainscout.system.ChinaTime.ZONE;
 
 	private static final int SNIPPET = 160;
 
